@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "nnlab",
+  products: [
+    .executable(name: "nnlab", targets: ["nnlab"]),
+    .library(name: "TinyNet", targets: ["TinyNet"]),
+    .library(name: "SVGCharts", targets: ["SVGCharts"]),
+    .library(name: "NetworkDiagram", targets: ["NetworkDiagram"]),
+    .library(name: "LabReport", targets: ["LabReport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    .target(name: "TinyNet"),
+    .target(name: "SVGCharts"),
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz"]),
+    .target(
+      name: "LabReport",
+      dependencies: [
+        "TinyNet", "SVGCharts", "NetworkDiagram",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .executableTarget(
+      name: "nnlab",
+      dependencies: [
+        "LabReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TinyNetTests", dependencies: ["TinyNet"]),
+    .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
+    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram"]),
+    .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
+    .testTarget(name: "nnlabTests", dependencies: ["nnlab"]),
+  ]
+)

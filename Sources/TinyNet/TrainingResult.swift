@@ -1,0 +1,85 @@
+/// What one training case produced: the loss after every update, and where it ended.
+public struct TrainingResult: Sendable, Equatable {
+  /// The number of iterations the settings ask for, `floor(n / batch) * epochs`.
+  public var iterations: Int
+  /// The full training set's loss after each completed update.
+  public var lossTrain: [Double]
+  /// The test set's loss after each completed update.
+  public var lossTest: [Double]
+  /// The parameters after the last completed update.
+  public var parameters: Parameters
+  /// The 1-based iteration whose loss was NaN or infinite, which stopped training.
+  /// Its update is discarded: `parameters` and the losses stop one iteration earlier.
+  public var divergedAt: Int?
+  /// Losses and accuracies of `parameters`.
+  public var final: FinalMetrics
+
+  public init(
+    iterations: Int, lossTrain: [Double], lossTest: [Double], parameters: Parameters,
+    divergedAt: Int?, final: FinalMetrics
+  ) {
+    self.iterations = iterations
+    self.lossTrain = lossTrain
+    self.lossTest = lossTest
+    self.parameters = parameters
+    self.divergedAt = divergedAt
+    self.final = final
+  }
+}
+
+/// Loss and accuracy of a set of parameters on the training and test sets.
+public struct FinalMetrics: Sendable, Equatable {
+  /// The training loss, nil if it is not finite.
+  public var lossTrain: Double?
+  /// The test loss, nil if it is not finite.
+  public var lossTest: Double?
+  /// The share of training points whose prediction `yhat > 0.5` matches the label.
+  public var accuracyTrain: Double
+  /// The share of test points whose prediction matches the label.
+  public var accuracyTest: Double
+
+  public init(lossTrain: Double?, lossTest: Double?, accuracyTrain: Double, accuracyTest: Double) {
+    self.lossTrain = lossTrain
+    self.lossTest = lossTest
+    self.accuracyTrain = accuracyTrain
+    self.accuracyTest = accuracyTest
+  }
+}
+
+extension TrainingResult: Codable {
+  enum CodingKeys: String, CodingKey {
+    case iterations
+    case lossTrain = "loss_train"
+    case lossTest = "loss_test"
+    case parameters = "params"
+    case divergedAt = "diverged_at"
+    case final
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(iterations, forKey: .iterations)
+    try container.encode(lossTrain, forKey: .lossTrain)
+    try container.encode(lossTest, forKey: .lossTest)
+    try container.encode(parameters, forKey: .parameters)
+    try container.encode(divergedAt, forKey: .divergedAt)
+    try container.encode(final, forKey: .final)
+  }
+}
+
+extension FinalMetrics: Codable {
+  enum CodingKeys: String, CodingKey {
+    case lossTrain = "loss_train"
+    case lossTest = "loss_test"
+    case accuracyTrain = "accuracy_train"
+    case accuracyTest = "accuracy_test"
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(lossTrain, forKey: .lossTrain)
+    try container.encode(lossTest, forKey: .lossTest)
+    try container.encode(accuracyTrain, forKey: .accuracyTrain)
+    try container.encode(accuracyTest, forKey: .accuracyTest)
+  }
+}

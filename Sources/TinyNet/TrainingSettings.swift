@@ -1,0 +1,84 @@
+/// How one training case runs: the arguments of the notebook's `execute_ann`.
+public struct TrainingSettings: Sendable, Equatable, Hashable {
+  /// The largest number of points, batch size or epochs accepted.
+  public static let maximumCount = 10_000_000
+  /// The largest number of SGD iterations accepted.
+  public static let maximumIterations = 10_000_000
+
+  public var activation: Activation
+  public var batchSize: Int
+  public var epochs: Int
+  public var learningRate: Double
+  public var batchNorm: Bool
+  public var gradient: GradientMethod
+
+  /// The notebook's defaults: ReLU, batch size 1, one epoch, learning rate 0.01, no batch
+  /// normalisation, numeric gradient.
+  public init(
+    activation: Activation = .relu, batchSize: Int = 1, epochs: Int = 1,
+    learningRate: Double = 0.01, batchNorm: Bool = false, gradient: GradientMethod = .numeric
+  ) {
+    self.activation = activation
+    self.batchSize = batchSize
+    self.epochs = epochs
+    self.learningRate = learningRate
+    self.batchNorm = batchNorm
+    self.gradient = gradient
+  }
+
+  /// The forward-pass options these settings train with.
+  public var options: NetworkOptions { NetworkOptions(activation: activation, batchNorm: batchNorm) }
+
+  /// The batch size used with `observations` training points (at most all of them).
+  public func effectiveBatchSize(observations: Int) -> Int { min(batchSize, observations) }
+
+  /// The number of SGD iterations: `floor(n / batch) * epochs`.
+  public func iterations(observations: Int) -> Int {
+    let batch = effectiveBatchSize(observations: observations)
+    let (product, overflow) = (observations / batch).multipliedReportingOverflow(by: epochs)
+    return overflow ? Int.max : product
+  }
+
+  /// Checks every value before any work starts.
+  /// - Throws: `SettingsError` naming the bad value and what is allowed.
+  public func validate(observations: Int) throws(SettingsError) {
+    guard (1...Self.maximumCount).contains(observations) else {
+      throw .outOfRange(name: "n-obs", value: String(observations), allowed: "1 to \(Self.maximumCount)")
+    }
+    guard (1...Self.maximumCount).contains(batchSize) else {
+      throw .outOfRange(name: "batch-size", value: String(batchSize), allowed: "1 to \(Self.maximumCount)")
+    }
+    guard (1...Self.maximumCount).contains(epochs) else {
+      throw .outOfRange(name: "epochs", value: String(epochs), allowed: "1 to \(Self.maximumCount)")
+    }
+    guard learningRate.isFinite, learningRate > 0 else {
+      throw .outOfRange(
+        name: "learning-rate", value: String(learningRate), allowed: "a finite number greater than 0")
+    }
+    let iterations = iterations(observations: observations)
+    guard iterations <= Self.maximumIterations else {
+      throw .tooManyIterations(iterations)
+    }
+    if batchNorm && effectiveBatchSize(observations: observations) == 1 {
+      throw .batchNormNeedsTwoPoints
+    }
+  }
+}
+
+/// A training setting that cannot be used.
+public enum SettingsError: Error, Equatable, CustomStringConvertible {
+  case outOfRange(name: String, value: String, allowed: String)
+  case tooManyIterations(Int)
+  case batchNormNeedsTwoPoints
+
+  public var description: String {
+    switch self {
+    case .outOfRange(let name, let value, let allowed):
+      "\(name) must be \(allowed), got \(value)"
+    case .tooManyIterations(let count):
+      "floor(n-obs / batch-size) * epochs gives \(count == Int.max ? "more than 2^63" : String(count)) iterations; at most \(TrainingSettings.maximumIterations) are allowed"
+    case .batchNormNeedsTwoPoints:
+      "batch normalisation needs a batch of at least 2 points (a single point's standard deviation is zero)"
+    }
+  }
+}
