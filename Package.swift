@@ -33,14 +33,16 @@ let package = Package(
     .executableTarget(
       name: "nnlab",
       dependencies: [
-        "LabReport",
+        "TinyNet", "LabReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "TinyNetTests", dependencies: ["TinyNet"]),
+    .executableTarget(name: "nnlab-bench", dependencies: ["TinyNet"], path: "Benchmarks/NNLabBench"),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram"]),
     .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
-    .testTarget(name: "nnlabTests", dependencies: ["nnlab"]),
+    .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]
 )

@@ -22,27 +22,15 @@ public struct StepUpdate: Sendable, Equatable {
     let index = random.choice(below: data.train.count)
     let point = LabeledPoints(
       x1: [data.train.x1[index]], x2: [data.train.x2[index]], y: [data.train.y[index]])
-    let store = PointStore(point)
-    let workspace = Workspace(capacity: 1, options: NetworkOptions(activation: activation))
-    var gradient = [Double](repeating: 0, count: Parameters.count)
-    parameters.values.withUnsafeBufferPointer { p in
-      gradient.withUnsafeMutableBufferPointer { g in
-        switch method {
-        case .numeric:
-          workspace.numericGradient(
-            parameters: p.baseAddress!, batch: store.buffers, h: Trainer.centralDifferenceStep,
-            into: g.baseAddress!)
-        case .analytic:
-          workspace.analyticGradient(parameters: p.baseAddress!, batch: store.buffers, into: g.baseAddress!)
-        }
-      }
-    }
+    let gradient = parameters.lossGradient(
+      on: point, options: NetworkOptions(activation: activation), method: method)
     self.index = index
     self.x = [point.x1[0], point.x2[0]]
     self.y = point.y[0]
     self.before = parameters
-    self.gradient = Parameters(values: gradient)
-    self.after = Parameters(values: zip(parameters.values, gradient).map { $0 - $1 * learningRate })
+    self.gradient = gradient
+    self.after = Parameters(
+      values: zip(parameters.values, gradient.values).map { $0 - $1 * learningRate })
   }
 }
 

@@ -43,17 +43,17 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
   /// - Throws: `SettingsError` naming the bad value and what is allowed.
   public func validate(observations: Int) throws(SettingsError) {
     guard (1...Self.maximumCount).contains(observations) else {
-      throw .outOfRange(name: "n-obs", value: String(observations), allowed: "1 to \(Self.maximumCount)")
+      throw .outOfRange(.observations, value: String(observations), allowed: "1 to \(Self.maximumCount)")
     }
     guard (1...Self.maximumCount).contains(batchSize) else {
-      throw .outOfRange(name: "batch-size", value: String(batchSize), allowed: "1 to \(Self.maximumCount)")
+      throw .outOfRange(.batchSize, value: String(batchSize), allowed: "1 to \(Self.maximumCount)")
     }
     guard (1...Self.maximumCount).contains(epochs) else {
-      throw .outOfRange(name: "epochs", value: String(epochs), allowed: "1 to \(Self.maximumCount)")
+      throw .outOfRange(.epochs, value: String(epochs), allowed: "1 to \(Self.maximumCount)")
     }
     guard learningRate.isFinite, learningRate > 0 else {
       throw .outOfRange(
-        name: "learning-rate", value: String(learningRate), allowed: "a finite number greater than 0")
+        .learningRate, value: String(learningRate), allowed: "a finite number greater than 0")
     }
     let iterations = iterations(observations: observations)
     guard iterations <= Self.maximumIterations else {
@@ -67,14 +67,34 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
 
 /// A training setting that cannot be used.
 public enum SettingsError: Error, Equatable, CustomStringConvertible {
-  case outOfRange(name: String, value: String, allowed: String)
+  case outOfRange(Field, value: String, allowed: String)
   case tooManyIterations(Int)
   case batchNormNeedsTwoPoints
 
+  /// The setting a value belongs to, named as the command line and experiment files name it.
+  public enum Field: String, Sendable {
+    case observations = "n-obs"
+    case batchSize = "batch-size"
+    case epochs
+    case learningRate = "learning-rate"
+
+    /// The key of this setting in an experiment file.
+    public var jsonKey: String { rawValue.split(separator: "-").joined(separator: "_") }
+  }
+
+  /// The experiment-file key the error is about (`batch_size`, `epochs`, ...).
+  public var jsonKey: String {
+    switch self {
+    case .outOfRange(let field, _, _): field.jsonKey
+    case .tooManyIterations: "epochs"
+    case .batchNormNeedsTwoPoints: "batch_norm"
+    }
+  }
+
   public var description: String {
     switch self {
-    case .outOfRange(let name, let value, let allowed):
-      "\(name) must be \(allowed), got \(value)"
+    case .outOfRange(let field, let value, let allowed):
+      "\(field.rawValue) must be \(allowed), got \(value)"
     case .tooManyIterations(let count):
       "floor(n-obs / batch-size) * epochs gives \(count == Int.max ? "more than 2^63" : String(count)) iterations; at most \(TrainingSettings.maximumIterations) are allowed"
     case .batchNormNeedsTwoPoints:

@@ -1,0 +1,38 @@
+import Dispatch
+import Synchronization
+
+/// What running an experiment's training produced.
+public struct LabResults: Sendable, Equatable {
+  public var data: Dataset
+  /// The single update from `initialParameters`.
+  public var step: StepUpdate
+  /// One result per case, in the experiment's order.
+  public var cases: [TrainingResult]
+
+  public init(data: Dataset, step: StepUpdate, cases: [TrainingResult]) {
+    self.data = data
+    self.step = step
+    self.cases = cases
+  }
+}
+
+extension Experiment {
+  /// Runs the single update and every case; independent cases train in parallel on all
+  /// cores. `progress` receives a case's index and its completed iterations, from any thread.
+  /// The experiment must be valid (as decoding or `seedLab` guarantees).
+  public func run(progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil)
+    -> LabResults
+  {
+    let data = dataset
+    let results = Mutex([TrainingResult?](repeating: nil, count: cases.count))
+    DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+      let trainer = Trainer(data: data, seed: self.data.seed, settings: cases[index].settings)
+      let result = trainer.run(from: initialParameters) { progress?(index, $0) }
+      results.withLock { $0[index] = result }
+    }
+    let step = StepUpdate(
+      data: data, seed: self.data.seed, parameters: initialParameters,
+      learningRate: step.learningRate, activation: step.activation, method: step.gradient)
+    return LabResults(data: data, step: step, cases: results.withLock { $0.compactMap { $0 } })
+  }
+}

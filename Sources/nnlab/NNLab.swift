@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// The `nnlab` command: trains the seed notebook's 2-3-1 network and writes lab reports.
+@main
+struct NNLab: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nnlab",
+    abstract: "Train a tiny 2-3-1 neural network and turn the run into a reproducible lab report.",
+    discussion: """
+      Exit status: 0 success, 64 bad command line, 65 bad experiment or snapshot file,
+      73 the output cannot be written, 1 anything else.
+      """,
+    version: nnlabVersion,
+    subcommands: [Train.self, Step.self]
+  )
+
+  /// Runs a command and turns every failure into one line on stderr and its exit status.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as CommandFailure {
+      fail(failure.message, status: failure.status)
+    } catch {
+      let status = exitCode(for: error)
+      if status == .success { exit(withError: error) }
+      fail(message(for: error), status: status.rawValue)
+    }
+  }
+
+  private static func fail(_ message: String, status: Int32) -> Never {
+    let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    FileHandle.standardError.write(Data("nnlab: error: \(line)\n".utf8))
+    Foundation.exit(status)
+  }
+}
+
+/// A failure with the exit status DESIGN.md documents for its kind.
+struct CommandFailure: Error {
+  var message: String
+  var status: Int32
+
+  /// 64: a bad command-line value.
+  static func usage(_ message: String) -> CommandFailure { .init(message: message, status: 64) }
+}
