@@ -18,6 +18,7 @@ test:
 	@scripts/install-prerequisites test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 -m pytest -q Tests/browser
 
 bench:
 	@scripts/install-prerequisites bench

@@ -23,7 +23,8 @@ public struct Trainer: Sendable {
   /// Trains from `initial` and returns the loss histories and the final parameters.
   ///
   /// The settings must be valid (`TrainingSettings.validate`). `progress` receives the
-  /// number of completed iterations every `progressInterval` iterations and at the end.
+  /// number of completed iterations at the start, every `progressInterval` iterations and
+  /// at the end.
   /// Allocates nothing per iteration.
   public func run(from initial: Parameters, progress: ((Int) -> Void)? = nil) -> TrainingResult {
     let train = PointStore(data.train)
@@ -49,6 +50,7 @@ public struct Trainer: Sendable {
     lossTest.reserveCapacity(iterations)
     var divergedAt: Int?
 
+    progress?(0)
     for iteration in 1...iterations {
       if !fullBatch {
         for i in 0..<batchSize { batch.copy(train, point: random.choice(below: n), to: i) }

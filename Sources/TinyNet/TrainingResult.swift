@@ -65,6 +65,16 @@ extension TrainingResult: Codable {
     try container.encode(divergedAt, forKey: .divergedAt)
     try container.encode(final, forKey: .final)
   }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    iterations = try container.decode(Int.self, forKey: .iterations)
+    lossTrain = try container.decode([Double].self, forKey: .lossTrain)
+    lossTest = try container.decode([Double].self, forKey: .lossTest)
+    parameters = try container.decode(Parameters.self, forKey: .parameters)
+    divergedAt = try container.decodeIfPresent(Int.self, forKey: .divergedAt)
+    final = try container.decode(FinalMetrics.self, forKey: .final)
+  }
 }
 
 extension FinalMetrics: Codable {
@@ -81,5 +91,13 @@ extension FinalMetrics: Codable {
     try container.encode(lossTest, forKey: .lossTest)
     try container.encode(accuracyTrain, forKey: .accuracyTrain)
     try container.encode(accuracyTest, forKey: .accuracyTest)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    lossTrain = try container.decodeIfPresent(Double.self, forKey: .lossTrain)
+    lossTest = try container.decodeIfPresent(Double.self, forKey: .lossTest)
+    accuracyTrain = try container.decode(Double.self, forKey: .accuracyTrain)
+    accuracyTest = try container.decode(Double.self, forKey: .accuracyTest)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabReport
 
 /// The `nnlab` command: trains the seed notebook's 2-3-1 network and writes lab reports.
 @main
@@ -11,8 +12,8 @@ struct NNLab: ParsableCommand {
       Exit status: 0 success, 64 bad command line, 65 bad experiment or snapshot file,
       73 the output cannot be written, 1 anything else.
       """,
-    version: nnlabVersion,
-    subcommands: [Train.self, Step.self]
+    version: LabReport.version,
+    subcommands: [Train.self, Step.self, Report.self, Render.self]
   )
 
   /// Runs a command and turns every failure into one line on stderr and its exit status.
@@ -22,6 +23,8 @@ struct NNLab: ParsableCommand {
       try command.run()
     } catch let failure as CommandFailure {
       fail(failure.message, status: failure.status)
+    } catch let error as LabReportError {
+      fail(error.description, status: error.exitStatus)
     } catch {
       let status = exitCode(for: error)
       if status == .success { exit(withError: error) }

@@ -1,0 +1,40 @@
+import Foundation
+import TinyNet
+
+/// Runs experiments and writes their reports.
+public enum LabReport {
+  /// The nnlab release, recorded in every snapshot and report.
+  public static let version = "0.1.0"
+
+  /// Trains `experiment` and writes its report to `folder`.
+  ///
+  /// Everything is checked before training: the templates, the language's texts and the
+  /// output folder. `progress` receives a case's index and completed iterations.
+  /// - Returns: the snapshot the report was rendered from.
+  @discardableResult
+  public static func report(
+    _ experiment: Experiment, language: ReportLanguage, templates: TemplateSet, to folder: OutputFolder,
+    progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
+  ) throws(LabReportError) -> Snapshot {
+    let strings = try templates.strings(language)
+    try folder.checkTarget()
+    let results = experiment.run(progress: progress)
+    let snapshot = Snapshot(experiment: experiment, language: language, results: results)
+    var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
+    try folder.write(try assembler.assemble())
+    return snapshot
+  }
+
+  /// Writes the report of `snapshot` to `folder` without training: byte for byte the
+  /// report it was made with, unless `language` asks for another language.
+  public static func render(
+    _ snapshot: Snapshot, language: ReportLanguage? = nil, templates: TemplateSet, to folder: OutputFolder
+  ) throws(LabReportError) {
+    var snapshot = snapshot
+    if let language { snapshot.language = language }
+    let strings = try templates.strings(snapshot.language)
+    try folder.checkTarget()
+    var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
+    try folder.write(try assembler.assemble())
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Writes a report folder atomically: all files go to a temporary sibling folder, which
+/// replaces the target only when complete.
+///
+/// An existing target is replaced only if nnlab made it (it holds the marker file
+/// `.nnlab-report`) or it is empty; any failure leaves the earlier folder as it was.
+public struct OutputFolder: Sendable {
+  /// The marker file that tells a report folder nnlab made.
+  public static let markerName = ".nnlab-report"
+  static let markerContents = Data("This folder was written by nnlab and is replaced when the report is rendered again.\n".utf8)
+
+  public let url: URL
+
+  public init(_ url: URL) {
+    self.url = url.standardizedFileURL
+  }
+
+  /// Writes `files` (paths relative to the folder, with `/` between folders) and the marker.
+  public func write(_ files: [String: Data]) throws(LabReportError) {
+    let fileManager = FileManager.default
+    let parent = url.deletingLastPathComponent()
+    try checkTarget()
+    do {
+      try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite("cannot create \(parent.path)")
+    }
+    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+    let staging = parent.appendingPathComponent(".\(url.lastPathComponent).nnlab-new-\(token)")
+    let retired = parent.appendingPathComponent(".\(url.lastPathComponent).nnlab-old-\(token)")
+    defer { try? fileManager.removeItem(at: staging) }
+    do {
+      try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+      for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
+        let file = try Self.resolve(path, in: staging)
+        try fileManager.createDirectory(
+          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: file)
+      }
+      try Self.markerContents.write(to: staging.appendingPathComponent(Self.markerName))
+    } catch let error as LabReportError {
+      throw error
+    } catch {
+      throw .cannotWrite("cannot write into \(parent.path) (\(Self.reason(error)))")
+    }
+    let replacing = fileManager.fileExists(atPath: url.path)
+    do {
+      if replacing { try fileManager.moveItem(at: url, to: retired) }
+      try fileManager.moveItem(at: staging, to: url)
+    } catch {
+      if replacing, !fileManager.fileExists(atPath: url.path) {
+        try? fileManager.moveItem(at: retired, to: url)
+      }
+      throw .cannotWrite("cannot move the new report into \(url.path) (\(Self.reason(error)))")
+    }
+    if replacing { try? fileManager.removeItem(at: retired) }
+  }
+
+  /// Refuses a target that is a file, or a non-empty folder that nnlab did not make.
+  public func checkTarget() throws(LabReportError) {
+    let fileManager = FileManager.default
+    var isFolder: ObjCBool = false
+    guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) else { return }
+    guard isFolder.boolValue else {
+      throw .cannotWrite("\(url.path) exists and is not a folder")
+    }
+    let contents = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
+    guard contents.isEmpty || contents.contains(Self.markerName) else {
+      throw .cannotWrite(
+        "\(url.path) exists and was not made by nnlab; choose another --out or remove it")
+    }
+  }
+
+  /// The file for a relative report path, refusing anything that would leave the folder.
+  static func resolve(_ path: String, in folder: URL) throws(LabReportError) -> URL {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard !parts.isEmpty,
+      parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") })
+    else {
+      throw .cannotWrite("refusing the file name '\(path)'")
+    }
+    return parts.reduce(folder) { $0.appendingPathComponent(String($1)) }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Synchronization
+
+/// Progress bars on stderr while cases train: one line per case with iterations per
+/// second and the time left. Draws nothing unless stderr is a terminal.
+public final class ProgressDisplay: Sendable {
+  private struct Bar {
+    var name: String
+    var total: Int
+    var done = 0
+    var started: ContinuousClock.Instant?
+  }
+
+  private struct State {
+    var bars: [Bar]
+    var drawn = false
+    var lastDraw: ContinuousClock.Instant?
+  }
+
+  private let state: Mutex<State>
+  private let clock = ContinuousClock()
+
+  /// A display for cases named `names` with `totals` iterations, or nil when stderr is not
+  /// a terminal or the user asked for quiet.
+  public init?(names: [String], totals: [Int], quiet: Bool) {
+    guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
+    state = Mutex(State(bars: zip(names, totals).map { Bar(name: $0, total: $1) }))
+  }
+
+  /// Records that case `index` has finished `iterations`; redraws at most ten times a second.
+  public func update(case index: Int, iterations: Int) {
+    let now = clock.now
+    state.withLock { state in
+      if state.bars[index].started == nil { state.bars[index].started = now }
+      state.bars[index].done = iterations
+      if let last = state.lastDraw, now - last < .milliseconds(100) { return }
+      state.lastDraw = now
+      draw(&state, now: now)
+    }
+  }
+
+  /// Draws the final state of every bar.
+  public func finish() {
+    let now = clock.now
+    state.withLock { draw(&$0, now: now) }
+  }
+
+  private func draw(_ state: inout State, now: ContinuousClock.Instant) {
+    var text = state.drawn ? "\u{1B}[\(state.bars.count)A" : ""
+    state.drawn = true
+    for bar in state.bars { text += "\r\u{1B}[2K" + line(bar, now: now) + "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  private func line(_ bar: Bar, now: ContinuousClock.Instant) -> String {
+    let width = 24
+    let fraction = bar.total > 0 ? Double(bar.done) / Double(bar.total) : 1
+    let filled = Int((fraction * Double(width)).rounded(.down))
+    let name = bar.name.count > 32 ? String(bar.name.prefix(31)) + "…" : bar.name
+    var text = name.padding(toLength: 33, withPad: " ", startingAt: 0)
+      + "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+      + String(format: "%3d%%", Int(fraction * 100))
+    if let started = bar.started, bar.done > 0 {
+      let elapsed = max(Self.seconds(now - started), 1e-6)
+      let rate = Double(bar.done) / elapsed
+      let left = Double(bar.total - bar.done) / rate
+      text += String(format: "  %.0f it/s", rate)
+      text += bar.done < bar.total ? String(format: "  %.1f s left", left) : "  done"
+    }
+    return text
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+}

@@ -1,0 +1,40 @@
+/// The report's words in one language, with `{name}` placeholders filled by `format`.
+public struct ReportStrings: Sendable {
+  /// Every text the report's code uses; the templates may use more.
+  enum Key: String, CaseIterable {
+    case generatedBy = "generated_by", dataText = "data_text", dataCaption = "data_caption"
+    case dataTitle = "data_title", feature1 = "feature_1", feature2 = "feature_2"
+    case legendTrain0 = "legend_train_0", legendTrain1 = "legend_train_1"
+    case legendTest0 = "legend_test_0", legendTest1 = "legend_test_1"
+    case initialText = "initial_text", initialNetworkCaption = "initial_network_caption"
+    case initialBoundaryCaption = "initial_boundary_caption", boundaryTitle = "boundary_title"
+    case probability, biases
+    case updateText = "update_text", methodNumeric = "method_numeric", methodAnalytic = "method_analytic"
+    case updateNetworkCaption = "update_network_caption", updateBoundaryCaption = "update_boundary_caption"
+    case beforeUpdate = "before_update", afterUpdate = "after_update"
+    case casesText = "cases_text", settingsLine = "settings_line", on, off, numeric, analytic
+    case finalLine = "final_line", diverged, divergedShort = "diverged_short"
+    case caseFigureCaption = "case_figure_caption", caseNetworkCaption = "case_network_caption"
+    case batchNormBoundaryNote = "batch_norm_boundary_note"
+    case lossTitle = "loss_title", iteration, lossAxis = "loss_axis"
+    case seriesTrain = "series_train", seriesTest = "series_test"
+    case histogramsCaption = "histograms_caption", histogramTitle = "histogram_title"
+    case value, frequency
+    case commentaryIntro = "commentary_intro", commentaryWorse = "commentary_worse"
+    case commentaryBetter = "commentary_better", commentaryRelu = "commentary_relu"
+    case commentaryReading = "commentary_reading"
+    case yes, no, diagramLegend = "diagram_legend", svgFile = "svg_file", dotFile = "dot_file"
+  }
+
+  /// Every text of the locale file, for the templates (`{{t.name}}`).
+  let table: [String: String]
+
+  subscript(_ key: Key) -> String { table[key.rawValue] ?? key.rawValue }
+
+  /// The text for `key` with each `{name}` replaced by its value.
+  func format(_ key: Key, _ values: [String: String] = [:]) -> String {
+    values.reduce(self[key]) { text, pair in
+      text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
+    }
+  }
+}

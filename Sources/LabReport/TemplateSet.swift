@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+
+/// The report's Mustache templates and its wording in each language, read from a folder.
+///
+/// The folder holds `report.mustache` (the page) and its partials `figure`, `case` and
+/// `style`, and `locale/en.json`, `locale/ko.json`: the words of the report.
+public struct TemplateSet: Sendable {
+  /// The templates a set must contain.
+  public static let requiredTemplates = ["report", "figure", "case", "style"]
+
+  let library: MustacheLibrary
+  let folder: URL
+  let chosenByUser: Bool
+
+  /// Reads every template in `folder`, refusing a set that lacks one or cannot be parsed.
+  public init(folder: URL, chosenByUser: Bool) throws(LabReportError) {
+    self.folder = folder
+    self.chosenByUser = chosenByUser
+    var library = MustacheLibrary()
+    for name in Self.requiredTemplates {
+      let file = folder.appendingPathComponent("\(name).mustache")
+      guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+        throw .badTemplates("\(file.path) is missing or unreadable", chosenByUser: chosenByUser)
+      }
+      do {
+        try library.register(text, named: name)
+      } catch {
+        throw .badTemplates("\(file.path) cannot be parsed (\(error))", chosenByUser: chosenByUser)
+      }
+    }
+    self.library = library
+  }
+
+  /// The set shipped with nnlab: `templates/` beside the executable's checkout or install
+  /// prefix (`share/nnlab/templates`), or in the source tree it was built from.
+  public static func installed() throws(LabReportError) -> TemplateSet {
+    var candidates: [URL] = []
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
+    while folder.path != "/" {
+      candidates.append(folder.appendingPathComponent("templates"))
+      candidates.append(folder.appendingPathComponent("share/nnlab/templates"))
+      folder.deleteLastPathComponent()
+    }
+    let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    candidates.append(sourceRoot.appendingPathComponent("templates"))
+    guard
+      let found = candidates.first(where: {
+        FileManager.default.fileExists(atPath: $0.appendingPathComponent("report.mustache").path)
+      })
+    else {
+      throw .badTemplates(
+        "no templates folder found near \(CommandLine.arguments[0]); use --templates DIR",
+        chosenByUser: false)
+    }
+    return try TemplateSet(folder: found, chosenByUser: false)
+  }
+
+  /// The words of the report in `language`.
+  public func strings(_ language: ReportLanguage) throws(LabReportError) -> ReportStrings {
+    let file = folder.appendingPathComponent("locale/\(language.rawValue).json")
+    guard let data = try? Data(contentsOf: file) else {
+      throw .badTemplates("\(file.path) is missing or unreadable", chosenByUser: chosenByUser)
+    }
+    guard let table = try? JSONDecoder().decode([String: String].self, from: data) else {
+      throw .badTemplates(
+        "\(file.path) must be a JSON object of strings", chosenByUser: chosenByUser)
+    }
+    if let missing = ReportStrings.Key.allCases.first(where: { table[$0.rawValue] == nil }) {
+      throw .badTemplates(
+        "\(file.path) lacks the text '\(missing.rawValue)'", chosenByUser: chosenByUser)
+    }
+    return ReportStrings(table: table)
+  }
+
+  /// Renders the page; a template that renders to nothing is an error, not an empty page.
+  func render(_ page: ReportPage) throws(LabReportError) -> String {
+    guard let html = library.render(page, withTemplate: "report"), !html.isEmpty else {
+      throw .badTemplates("report.mustache rendered nothing", chosenByUser: chosenByUser)
+    }
+    return html
+  }
+}

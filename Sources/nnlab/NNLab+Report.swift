@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import LabReport
+import TinyNet
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// Options shared by `report` and `render`: where the templates are and how loud to be.
+struct RenderingOptions: ParsableArguments {
+  @Option(help: "A folder of templates to use instead of the installed ones.")
+  var templates: String?
+
+  @Flag(help: "Print nothing but errors: no progress bars, no final line.")
+  var quiet = false
+
+  /// The chosen template set, or the installed one.
+  func templateSet() throws(LabReportError) -> TemplateSet {
+    guard let templates else { return try TemplateSet.installed() }
+    return try TemplateSet(folder: URL(fileURLWithPath: templates), chosenByUser: true)
+  }
+
+  /// Tells the user where the report is, unless quiet.
+  func announce(_ folder: OutputFolder) {
+    if !quiet { print("report written to \(folder.url.appendingPathComponent("index.html").path)") }
+  }
+}
+
+extension NNLab {
+  /// `nnlab report`: train an experiment and write its lab report.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Train an experiment (the seed lab by default) and write its HTML lab report.",
+      discussion: """
+        Writes index.html, figures/*.svg, graphs/*.svg|dot and snapshot.json to the output
+        folder, atomically: an earlier report is replaced only when the new one is complete,
+        and a folder nnlab did not make is never overwritten.
+        """)
+
+    @Argument(help: "An experiment file (JSON); see --print-default. Without one, the seed lab.")
+    var experiment: String?
+
+    @Option(help: "The report folder (default: output/<experiment name>).")
+    var out: String?
+
+    @Option(help: "The report's language: en or ko.")
+    var lang: ReportLanguage = .en
+
+    @OptionGroup var rendering: RenderingOptions
+
+    @Flag(help: "Print the embedded seed lab as an experiment file and exit.")
+    var printDefault = false
+
+    func run() throws {
+      if printDefault {
+        guard experiment == nil else {
+          throw CommandFailure.usage("--print-default takes no experiment file")
+        }
+        print(String(decoding: Experiment.seedLab.json(), as: UTF8.self))
+        return
+      }
+      let experiment = try loadExperiment()
+      let templates = try rendering.templateSet()
+      let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
+      let display = ProgressDisplay(
+        names: experiment.cases.map(\.name),
+        totals: experiment.cases.map { $0.settings.iterations(observations: experiment.data.nObs) },
+        quiet: rendering.quiet)
+      try LabReport.report(
+        experiment, language: lang, templates: templates, to: folder,
+        progress: display.map { display in { display.update(case: $0, iterations: $1) } })
+      display?.finish()
+      rendering.announce(folder)
+    }
+
+    private func loadExperiment() throws(LabReportError) -> Experiment {
+      guard let path = experiment else { return .seedLab }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .badExperiment("cannot read \(path)")
+      }
+      do {
+        return try Experiment(json: data)
+      } catch {
+        throw .badExperiment("\(path): \(error)")
+      }
+    }
+  }
+
+  /// `nnlab render`: the same report again from its snapshot, without training.
+  struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Render a report again from its snapshot.json, byte for byte, without training.")
+
+    @Argument(help: "A snapshot.json written by nnlab report.")
+    var snapshot: String
+
+    @Option(help: "The report folder to write.")
+    var out: String
+
+    @Option(help: "Render in another language than the snapshot's: en or ko.")
+    var lang: ReportLanguage?
+
+    @OptionGroup var rendering: RenderingOptions
+
+    func run() throws {
+      guard let data = FileManager.default.contents(atPath: snapshot) else {
+        throw LabReportError.badSnapshot("cannot read \(snapshot)")
+      }
+      let snapshot = try Snapshot(json: data)
+      let folder = OutputFolder(URL(fileURLWithPath: out))
+      try LabReport.render(snapshot, language: lang, templates: try rendering.templateSet(), to: folder)
+      rendering.announce(folder)
+    }
+  }
+}

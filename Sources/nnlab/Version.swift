@@ -1,2 +1,0 @@
-/// The nnlab release this binary reports.
-let nnlabVersion = "0.1.0"
