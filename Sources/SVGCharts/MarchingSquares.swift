@@ -30,17 +30,35 @@ struct MarchingSquares {
   /// the shoelace sum of all rings is its area. Parts of the grid's border that lie in the
   /// region belong to the rings.
   func superlevelRings(_ level: Double) -> [Polyline] {
-    chains(links(level, alongBorder: true), level)
+    chains(Links(self, level, alongBorder: true), level)
   }
 
   /// The curve `p = level`: polylines that end on the grid's border, and closed loops.
   func isolines(_ level: Double) -> [Polyline] {
-    chains(links(level, alongBorder: false), level)
+    chains(Links(self, level, alongBorder: false), level)
   }
 
-  /// For each node, the next node along the contour, with the region on the left; -1 if none.
-  private func links(_ level: Double, alongBorder: Bool) -> [Int32] {
-    var next = [Int32](repeating: -1, count: nodeCount)
+  /// For each node, the next node along the contour, with the region on the left.
+  private struct Links {
+    /// The next node of each node, -1 if none.
+    var next: [Int32]
+    /// The nodes that have a next node, in the order they were linked.
+    var linked: [Int32] = []
+
+    init(_ grid: MarchingSquares, _ level: Double, alongBorder: Bool) {
+      next = [Int32](repeating: -1, count: grid.nodeCount)
+      grid.link(&self, level, alongBorder: alongBorder)
+    }
+
+    mutating func link(_ node: Int, to target: Int32) {
+      next[node] = target
+      linked.append(Int32(node))
+    }
+  }
+
+  /// Links the contour nodes of `level` cell by cell, then (with `alongBorder`) along the
+  /// parts of the grid's border inside the region, walking it counter-clockwise.
+  private func link(_ links: inout Links, _ level: Double, alongBorder: Bool) {
     for j in 0..<(ny - 1) {
       for i in 0..<(nx - 1) {
         // Corners counter-clockwise from the lower left; edge k runs from corner k to k + 1.
@@ -58,9 +76,8 @@ struct MarchingSquares {
           let joined = (v.0 + v.1 + v.2 + v.3) / 4 >= level
           let first = mask == 5 ? 0 : 1
           let turn = joined ? 1 : 3
-          for exit in [first, first + 2] {
-            next[Int(edges[exit])] = edges[(exit + turn) % 4]
-          }
+          links.link(Int(edges[first]), to: edges[(first + turn) % 4])
+          links.link(Int(edges[first + 2]), to: edges[(first + 2 + turn) % 4])
         } else {
           // One edge leaves the region (inside to outside) and one enters it.
           var exit = 0
@@ -71,7 +88,7 @@ struct MarchingSquares {
             if from == 1 && to == 0 { exit = k }
             if from == 0 && to == 1 { entry = k }
           }
-          next[Int(edges[exit])] = edges[entry]
+          links.link(Int(edges[exit]), to: edges[entry])
         }
       }
     }
@@ -79,9 +96,9 @@ struct MarchingSquares {
       // Walk the border counter-clockwise; the region lies to the left.
       func link(_ a: Int, _ b: Int, crossing: Int) {
         switch (values[a] >= level, values[b] >= level) {
-        case (true, true): next[a] = Int32(b)
-        case (true, false): next[a] = Int32(crossing)
-        case (false, true): next[crossing] = Int32(b)
+        case (true, true): links.link(a, to: Int32(b))
+        case (true, false): links.link(a, to: Int32(crossing))
+        case (false, true): links.link(crossing, to: Int32(b))
         case (false, false): break
         }
       }
@@ -100,14 +117,14 @@ struct MarchingSquares {
         link((j + 1) * nx, j * nx, crossing: verticalBase + j * nx)
       }
     }
-    return next
   }
 
-  /// The node links followed into polylines: open ones from nodes nothing leads to, then loops.
-  private func chains(_ next: [Int32], _ level: Double) -> [Polyline] {
+  /// The links followed into polylines: open ones from nodes nothing leads to, then loops.
+  private func chains(_ links: Links, _ level: Double) -> [Polyline] {
+    let next = links.next
     var incoming = [Bool](repeating: false, count: next.count)
-    for target in next where target >= 0 {
-      incoming[Int(target)] = true
+    for node in links.linked {
+      incoming[Int(next[Int(node)])] = true
     }
     var visited = [Bool](repeating: false, count: next.count)
     var result: [Polyline] = []
@@ -128,11 +145,11 @@ struct MarchingSquares {
       }
       result.append(Polyline(points: points, closed: closed))
     }
-    for start in next.indices where next[start] >= 0 && !incoming[start] {
-      follow(from: start)
+    for start in links.linked where !incoming[Int(start)] {
+      follow(from: Int(start))
     }
-    for start in next.indices where next[start] >= 0 && !visited[start] {
-      follow(from: start)
+    for start in links.linked where !visited[Int(start)] {
+      follow(from: Int(start))
     }
     return result
   }
