@@ -13,7 +13,7 @@ struct ProbabilityContours: Artist {
   var boundaryLevel: Double
   var boundaryStyle: PathStyle
   /// The largest distance, in pixels, a simplified contour strays from the computed one.
-  static let tolerance = 0.2
+  static let tolerance = 0.15
 
   func dataBounds() throws(ChartError) -> DataBounds? {
     try grid.validate()
