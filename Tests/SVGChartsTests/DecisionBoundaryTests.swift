@@ -159,7 +159,7 @@ struct DecisionBoundaryTests {
     let svg = try Self.figure(grid, points: points, highlighted: [points[74]]).svg(
       idPrefix: "b", standalone: true)
     try expectWellFormed(svg)
-    #expect(svg.utf8.count < 16_000, "\(svg.utf8.count) bytes")
+    #expect(svg.utf8.count < 14_000, "\(svg.utf8.count) bytes")
     #expect(try elements("path", role: "band", in: svg).count == 10)
     let highlighted = try elements(of: svg).first {
       $0.name == "g" && $0.attributes["class"] == "highlighted"
