@@ -24,7 +24,10 @@ struct Legend: Sendable {
   var entries: [LegendEntry]
   var swatch: Swatch
 
+  /// Space between the frame and the swatches on the left and the labels on the right.
   static let padding = 8.0
+  /// Space between the frame and the first and last rows.
+  static let verticalPadding = 5.0
   static let rowHeight = 17.0
   static let swatchWidth = 18.0
   static let gap = 6.0
@@ -34,7 +37,7 @@ struct Legend: Sendable {
   var size: (width: Double, height: Double) {
     let labels = entries.map { TextMetrics.width($0.label, fontSize: Theme.legendFontSize) }
     let width = 2 * Self.padding + Self.swatchWidth + Self.gap + (labels.max() ?? 0)
-    return (width, 10 + Self.rowHeight * Double(entries.count))
+    return (width, 2 * Self.verticalPadding + Self.rowHeight * Double(entries.count))
   }
 
   /// The first place inside `plot`, in matplotlib's `'best'` order, where the legend touches
@@ -75,7 +78,7 @@ struct Legend: Sendable {
     var labels: [Mark] = []
     let swatchX = origin.x + Self.padding
     for (row, entry) in entries.enumerated() {
-      let centerY = origin.y + 5 + Self.rowHeight * (Double(row) + 0.5)
+      let centerY = origin.y + Self.verticalPadding + Self.rowHeight * (Double(row) + 0.5)
       switch swatch {
       case .line:
         let line = Polyline(
