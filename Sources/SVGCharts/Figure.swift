@@ -1,0 +1,94 @@
+/// One SVG document: a row of panels side by side.
+///
+/// Writing a figure is deterministic: the same figure gives the same bytes, with no
+/// timestamps, scripts or external references. Every document has `width`, `height`, a
+/// `viewBox`, a `<title>` and a `<desc>`, and its ids all begin with the caller's prefix.
+public struct Figure: Sendable {
+  /// The document's title (`<title>`: shown as a tooltip and read by screen readers).
+  public var title: String
+  /// What the figure shows, in a sentence or two (`<desc>`).
+  public var description: String
+  public var panels: [Panel]
+  /// The width of each panel in pixels.
+  public var panelWidth: Double
+  /// The height of the figure in pixels.
+  public var panelHeight: Double
+
+  /// The smallest panel size a figure accepts, in pixels.
+  public static let minimumPanelSize = (width: 160.0, height: 120.0)
+  /// The largest panel size a figure accepts, in pixels, in either direction.
+  public static let maximumPanelSize = 10_000.0
+
+  /// A figure showing `panels` left to right, each `panelWidth` × `panelHeight` pixels.
+  public init(
+    title: String, description: String, panels: [Panel], panelWidth: Double = 420, panelHeight: Double = 320
+  ) {
+    self.title = title
+    self.description = description
+    self.panels = panels
+    self.panelWidth = panelWidth
+    self.panelHeight = panelHeight
+  }
+
+  /// The figure as SVG text.
+  ///
+  /// - Parameters:
+  ///   - idPrefix: The start of every id in the document, so several figures can be inlined
+  ///     in one HTML page: empty, or a letter or `_` followed by letters, digits, `-`, `_`, `.`.
+  ///   - standalone: true for a file of its own (an XML declaration first); false for an
+  ///     `<svg>` element to inline in HTML5. Both carry the SVG namespace.
+  /// - Throws: `ChartError` for an unusable id prefix, no panels, a panel size below
+  ///   `minimumPanelSize`, or data that cannot be drawn (NaN, infinity, an invalid grid).
+  public func svg(idPrefix: String, standalone: Bool) throws(ChartError) -> String {
+    try Self.checkIDPrefix(idPrefix)
+    guard !panels.isEmpty else {
+      throw ChartError("a figure needs at least one panel")
+    }
+    let (minimumWidth, minimumHeight) = Self.minimumPanelSize
+    guard (minimumWidth...Self.maximumPanelSize).contains(panelWidth),
+      (minimumHeight...Self.maximumPanelSize).contains(panelHeight)
+    else {
+      throw ChartError(
+        "a panel of \(panelWidth) × \(panelHeight) pixels cannot be drawn: it needs at least "
+          + "\(minimumWidth) × \(minimumHeight) and at most \(Self.maximumPanelSize) each way")
+    }
+    let width = try SVGWriter.number(panelWidth * Double(panels.count))
+    let height = try SVGWriter.number(panelHeight)
+    var writer = SVGWriter()
+    if standalone {
+      writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    }
+    writer.open(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("width", width), ("height", height),
+        ("viewBox", "0 0 \(width) \(height)"), ("role", "img"),
+        ("aria-labelledby", "\(idPrefix)title \(idPrefix)desc"), ("font-family", Theme.fontFamily),
+      ])
+    writer.element("title", [("id", "\(idPrefix)title")], content: title)
+    writer.element("desc", [("id", "\(idPrefix)desc")], content: description)
+    writer.leaf("rect", [("width", "100%"), ("height", "100%"), ("fill", "#fff")])
+    for (index, panel) in panels.enumerated() {
+      let frame = Rect(x: panelWidth * Double(index), y: 0, width: panelWidth, height: panelHeight)
+      let marks = try panel.axes.marks(in: frame, clipID: "\(idPrefix)plot\(index + 1)")
+      try writer.write(.group(GroupStyle(role: "panel"), marks))
+    }
+    writer.close("svg")
+    return writer.text
+  }
+
+  private static func checkIDPrefix(_ prefix: String) throws(ChartError) {
+    let allowed = prefix.unicodeScalars.enumerated().allSatisfy { index, scalar in
+      switch scalar {
+      case "a"..."z", "A"..."Z", "_": true
+      case "0"..."9", "-", ".": index > 0
+      default: false
+      }
+    }
+    guard allowed else {
+      throw ChartError(
+        "the id prefix \"\(prefix)\" cannot start an XML id: use a letter or _ followed by letters, digits, -, _ or ."
+      )
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/// Counts of values in equal-width bins, exactly as `np.histogram(values, bins=bins)`.
+///
+/// The bins span `[min, max]` of the values (`[v - 0.5, v + 0.5]` when all values equal `v`,
+/// `[0, 1]` when there are none). Edges are numpy's `linspace`: `edges[i] = i · step + min`
+/// with `step = (max - min) / bins`, and the last edge exactly `max`. Each value goes to the
+/// bin numpy assigns it: `⌊(v - min) / (max - min) · bins⌋`, corrected by one bin where that
+/// rounding disagrees with the edges. Bins are half-open `[edges[i], edges[i + 1])` except
+/// the last, which is closed.
+public struct Histogram: Sendable, Equatable {
+  /// `bins + 1` increasing edges.
+  public var edges: [Double]
+  /// The number of values in each bin.
+  public var counts: [Int]
+
+  /// The histogram of `values` in `bins` equal bins.
+  /// - Throws: `ChartError` if `bins` is not positive, a value is NaN or infinite, or the
+  ///   values' range overflows.
+  public init(values: [Double], bins: Int) throws(ChartError) {
+    guard bins >= 1 else {
+      throw ChartError("a histogram needs at least 1 bin, not \(bins)")
+    }
+    var (first, last) = (0.0, 1.0)
+    if let range = try DataBounds.range(of: values, describe: { "histogram value \($0 + 1)" }) {
+      (first, last) = (range.lowerBound, range.upperBound)
+      if first == last {
+        (first, last) = (first - 0.5, last + 0.5)
+      }
+    }
+    let step = (last - first) / Double(bins)
+    var edges = (0..<bins).map { index in
+      // numpy divides first when the step underflows to zero (a subnormal range).
+      step == 0 ? Double(index) / Double(bins) * (last - first) + first : Double(index) * step + first
+    }
+    edges.append(last)
+    guard edges.allSatisfy(\.isFinite) else {
+      throw ChartError("the histogram's range \(first)...\(last) is too wide to split into bins")
+    }
+    var counts = [Int](repeating: 0, count: bins)
+    let span = last - first
+    for value in values {
+      var index = Int((value - first) / span * Double(bins))
+      if index == bins { index -= 1 }
+      // numpy's correction: the division may land one bin off near an edge. As
+      // `value ≥ edges[0]`, a value below `edges[index]` has `index ≥ 1`.
+      if value < edges[index] {
+        index -= 1
+      } else if value >= edges[index + 1] && index != bins - 1 {
+        index += 1
+      }
+      counts[index] += 1
+    }
+    self.edges = edges
+    self.counts = counts
+  }
+}

@@ -1,0 +1,77 @@
+/// Compact SVG path data, with coordinates rounded to a tenth of a pixel.
+///
+/// The first point of each subpath is absolute (`M`), the following ones relative to the
+/// previous rounded point (`l`), so rounding never accumulates; a point that rounds onto
+/// the previous one is skipped. Numbers drop a leading zero (`-.5`) and separators that
+/// the path grammar does not need.
+struct PathData {
+  private(set) var text = ""
+  /// The previous point, in tenths of a pixel.
+  private var current = (x: 0, y: 0)
+  private var inLineRun = false
+
+  /// The largest coordinate, in pixels, that a path may hold.
+  static let coordinateLimit = 1e9
+
+  /// Starts a new subpath at `point`.
+  mutating func move(to point: Point) throws(ChartError) {
+    let p = try Self.tenths(point)
+    text += "M"
+    append(p.x)
+    append(p.y)
+    current = p
+    inLineRun = false
+  }
+
+  /// Adds a straight segment from the current point to `point`.
+  mutating func line(to point: Point) throws(ChartError) {
+    let p = try Self.tenths(point)
+    guard p != current else { return }
+    if !inLineRun {
+      text += "l"
+      inLineRun = true
+    }
+    append(p.x - current.x)
+    append(p.y - current.y)
+    current = p
+  }
+
+  /// Closes the current subpath.
+  mutating func close() {
+    text += "z"
+    inLineRun = false
+  }
+
+  /// Adds `polyline` as one subpath.
+  mutating func add(_ polyline: Polyline) throws(ChartError) {
+    guard let first = polyline.points.first else { return }
+    try move(to: first)
+    for point in polyline.points.dropFirst() {
+      try line(to: point)
+    }
+    if polyline.closed { close() }
+  }
+
+  private static func tenths(_ point: Point) throws(ChartError) -> (x: Int, y: Int) {
+    guard point.x.isFinite, point.y.isFinite else {
+      throw ChartError(
+        "a non-finite coordinate (\(point.x), \(point.y)) cannot be written into an SVG path")
+    }
+    guard abs(point.x) < coordinateLimit, abs(point.y) < coordinateLimit else {
+      throw ChartError("the coordinate (\(point.x), \(point.y)) is too large for an SVG path")
+    }
+    return (Int((point.x * 10).rounded()), Int((point.y * 10).rounded()))
+  }
+
+  /// Appends `tenths / 10` with one decimal at most and no leading zero.
+  private mutating func append(_ tenths: Int) {
+    let magnitude = tenths.magnitude
+    var number = tenths < 0 ? "-" : ""
+    if magnitude >= 10 || magnitude == 0 { number += String(magnitude / 10) }
+    if magnitude % 10 != 0 { number += "." + String(magnitude % 10) }
+    if let last = text.last, !last.isLetter, !number.hasPrefix("-") {
+      text += " "
+    }
+    text += number
+  }
+}

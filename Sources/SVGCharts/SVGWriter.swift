@@ -1,0 +1,149 @@
+/// The one renderer: writes elements and marks as SVG text.
+///
+/// Every attribute value and every text node is escaped (`& < > " '`, line breaks and tabs
+/// as character references) and stripped of characters XML 1.0 forbids; every number is
+/// fixed-point (`FixedPoint`), so a NaN or an infinity is thrown, never written.
+struct SVGWriter {
+  /// The document so far.
+  private(set) var text = ""
+
+  /// Writes `string` verbatim; for the XML declaration only.
+  mutating func raw(_ string: String) {
+    text += string
+  }
+
+  /// Writes a start tag.
+  mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    text += "<\(name)\(Self.attributeText(attributes))>\n"
+  }
+
+  /// Writes an end tag.
+  mutating func close(_ name: String) {
+    text += "</\(name)>\n"
+  }
+
+  /// Writes an empty element.
+  mutating func leaf(_ name: String, _ attributes: [(String, String)]) {
+    text += "<\(name)\(Self.attributeText(attributes))/>\n"
+  }
+
+  /// Writes an element holding `content` as escaped text.
+  mutating func element(_ name: String, _ attributes: [(String, String)], content: String) {
+    text += "<\(name)\(Self.attributeText(attributes))>\(Self.escaped(content))</\(name)>\n"
+  }
+
+  /// Writes `mark` as SVG elements.
+  mutating func write(_ mark: Mark) throws(ChartError) {
+    switch mark {
+    case .path(let polylines, let style):
+      var data = PathData()
+      for polyline in polylines {
+        try data.add(polyline)
+      }
+      guard !data.text.isEmpty else { return }
+      leaf("path", try Self.styleAttributes(style) + [("d", data.text)])
+    case .circles(let centers, let radius, let style):
+      guard !centers.isEmpty else { return }
+      open("g", try Self.styleAttributes(style))
+      let r = try Self.number(radius)
+      for center in centers {
+        leaf("circle", [("cx", try Self.number(center.x)), ("cy", try Self.number(center.y)), ("r", r)])
+      }
+      close("g")
+    case .rect(let rect, let cornerRadius, let style):
+      var attributes = try Self.geometry(of: rect)
+      if cornerRadius > 0 { attributes.append(("rx", try Self.number(cornerRadius))) }
+      leaf("rect", attributes + (try Self.styleAttributes(style)))
+    case .text(let mark):
+      var attributes = [("x", try Self.number(mark.position.x)), ("y", try Self.number(mark.position.y))]
+      if let size = mark.fontSize { attributes.append(("font-size", try Self.number(size))) }
+      if let anchor = mark.anchor { attributes.append(("text-anchor", anchor.rawValue)) }
+      if mark.bold { attributes.append(("font-weight", "600")) }
+      if mark.rotation != 0 {
+        let angle = try Self.number(mark.rotation)
+        attributes.append(("transform", "rotate(\(angle) \(attributes[0].1) \(attributes[1].1))"))
+      }
+      element("text", attributes, content: mark.text)
+    case .clipPath(let id, let rect):
+      open("clipPath", [("id", id)])
+      leaf("rect", try Self.geometry(of: rect))
+      close("clipPath")
+    case .group(let style, let marks):
+      var attributes: [(String, String)] = []
+      if let role = style.role { attributes.append(("class", role)) }
+      if let id = style.clipID { attributes.append(("clip-path", "url(#\(id))")) }
+      if let size = style.fontSize { attributes.append(("font-size", try Self.number(size))) }
+      if let anchor = style.anchor { attributes.append(("text-anchor", anchor.rawValue)) }
+      if let fill = style.fill { attributes.append(("fill", try fill.svgValue())) }
+      open("g", attributes)
+      for mark in marks {
+        try write(mark)
+      }
+      close("g")
+    }
+  }
+
+  /// `value` with one decimal at most: the precision of every length in a figure.
+  static func number(_ value: Double) throws(ChartError) -> String {
+    try FixedPoint.format(value, decimals: 1)
+  }
+
+  private static func geometry(of rect: Rect) throws(ChartError) -> [(String, String)] {
+    [
+      ("x", try number(rect.x)), ("y", try number(rect.y)),
+      ("width", try number(rect.width)), ("height", try number(rect.height)),
+    ]
+  }
+
+  private static func styleAttributes(_ style: PathStyle) throws(ChartError) -> [(String, String)] {
+    var attributes: [(String, String)] = []
+    if let role = style.role { attributes.append(("class", role)) }
+    attributes.append(("fill", try style.fill?.svgValue() ?? "none"))
+    if style.fillOpacity < 1 {
+      attributes.append(("fill-opacity", try FixedPoint.format(style.fillOpacity, decimals: 2)))
+    }
+    if let stroke = style.stroke {
+      attributes.append(("stroke", try stroke.svgValue()))
+      attributes.append(("stroke-width", try FixedPoint.format(style.strokeWidth, decimals: 2)))
+      if style.rounded {
+        attributes += [("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+      }
+    }
+    return attributes
+  }
+
+  private static func attributeText(_ attributes: [(String, String)]) -> String {
+    attributes.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined()
+  }
+
+  /// `string` safe as XML text and as a double-quoted attribute value.
+  ///
+  /// `& < > " '` become entity or character references, tab, line feed and carriage return
+  /// become character references (so attribute values keep them), and characters XML 1.0
+  /// forbids or that are control characters (U+0000–U+001F except those three,
+  /// U+007F–U+009F, U+FFFE, U+FFFF) are dropped.
+  static func escaped(_ string: String) -> String {
+    var result = ""
+    result.reserveCapacity(string.utf8.count)
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      case "\t": result += "&#9;"
+      case "\n": result += "&#10;"
+      case "\r": result += "&#13;"
+      default:
+        switch scalar.value {
+        case 0x20...0x7e, 0xa0...0xd7ff, 0xe000...0xfffd, 0x10000...0x10ffff:
+          result.unicodeScalars.append(scalar)
+        default:
+          continue
+        }
+      }
+    }
+    return result
+  }
+}
