@@ -22,8 +22,18 @@ struct ReportAssembler {
   /// Every file of the report, keyed by its path inside the report folder.
   mutating func assemble() throws(LabReportError) -> [String: Data] {
     let experiment = snapshot.experiment
-    let data = results.data
     let seed = String(experiment.data.seed)
+    let dataFigure = try dataFigure()
+    let initialNetwork = try networkFigure(
+      experiment.initialNetwork, options: NetworkOptions(), file: "initial-network",
+      title: strings[.initialNetworkCaption], caption: strings[.initialNetworkCaption])
+    let initialBoundary = try boundaryFigure(
+      experiment.initialNetwork, options: NetworkOptions(), file: "initial-decision-boundary")
+    let updateNetwork = try updateNetworkFigure()
+    let updateBoundary = try updateBoundaryFigure()
+    var cases: [CaseView] = []
+    for index in experiment.cases.indices { cases.append(try caseView(index)) }
+    let histograms = try histogramSection()
     let page = ReportPage(
       lang: snapshot.language.rawValue,
       version: snapshot.nnlabVersion,
@@ -33,24 +43,20 @@ struct ReportAssembler {
       generatedBy: strings.format(
         .generatedBy, ["version": snapshot.nnlabVersion, "seed": seed, "n": String(experiment.data.nObs)]),
       dataText: strings.format(.dataText, ["seed": seed]),
-      dataFigure: try dataFigure(),
+      dataFigure: dataFigure,
       initialText: strings.format(.initialText, ["activation": Activation.relu.rawValue]),
       initialBiases: biases(experiment.initialNetwork),
-      initialNetwork: try networkFigure(
-        experiment.initialNetwork, options: NetworkOptions(), file: "initial-network",
-        title: strings[.initialNetworkCaption], caption: strings[.initialNetworkCaption]),
-      initialBoundary: try boundaryFigure(
-        experiment.initialNetwork, options: NetworkOptions(), file: "initial-decision-boundary"),
+      initialNetwork: initialNetwork,
+      initialBoundary: initialBoundary,
       updateText: updateText(),
-      updateNetwork: try updateNetworkFigure(),
-      updateBoundary: try updateBoundaryFigure(),
+      updateNetwork: updateNetwork,
+      updateBoundary: updateBoundary,
       updateRows: updateRows(),
       casesText: strings.format(.casesText, ["seed": seed]),
-      cases: try experiment.cases.indices.map { index throws(LabReportError) in try caseView(index) },
-      histograms: try histogramSection(),
+      cases: cases,
+      histograms: histograms,
       summaryRows: experiment.cases.indices.map(summaryRow),
       renderCommand: "nnlab render snapshot.json --out DIR")
-    _ = data
     files["index.html"] = Data(try templates.render(page).utf8)
     files["snapshot.json"] = snapshot.json()
     return files
@@ -60,12 +66,9 @@ struct ReportAssembler {
 
   private mutating func dataFigure() throws(LabReportError) -> FigureView {
     let data = results.data
-    var points: [ScatterPoint] = []
-    for (points_, colors) in [(data.train, (Color.blue, Color.yellow)), (data.test, (Color.green, Color.purple))] {
-      for i in 0..<points_.count {
-        points.append(ScatterPoint(x: points_.x1[i], y: points_.x2[i], color: points_.y[i] == 1 ? colors.1 : colors.0))
-      }
-    }
+    let points =
+      scatterPoints(data.train, class0: .blue, class1: .yellow)
+      + scatterPoints(data.test, class0: .green, class1: .purple)
     let legend = [
       LegendEntry(label: strings[.legendTrain0], color: .blue),
       LegendEntry(label: strings[.legendTrain1], color: .yellow),
@@ -74,7 +77,9 @@ struct ReportAssembler {
     ]
     let panel = Panel.scatter(points, labels: axes(title: strings[.dataTitle]), legend: legend)
     return try chart(
-      Figure(title: strings[.dataTitle], description: strings[.dataCaption], panels: [panel]),
+      Figure(
+        title: strings[.dataTitle], description: strings[.dataCaption], panels: [panel], panelWidth: 540,
+        panelHeight: 380),
       file: "data-set", caption: strings[.dataCaption])
   }
 
@@ -235,6 +240,13 @@ struct ReportAssembler {
     return LabeledPoints(x1: [step.x[0]], x2: [step.x[1]], y: [step.y])
   }
 
+  /// The notebook's colours: one for each class.
+  private func scatterPoints(_ points: LabeledPoints, class0: Color, class1: Color) -> [ScatterPoint] {
+    (0..<points.count).map {
+      ScatterPoint(x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0)
+    }
+  }
+
   private func axes(title: String) -> ChartLabels {
     ChartLabels(title: title, xLabel: strings[.feature1], yLabel: strings[.feature2])
   }
@@ -246,11 +258,8 @@ struct ReportAssembler {
     let classifier = Classifier(parameters: parameters, options: options, training: data.train)
     let bounds = data.plotBounds
     let grid = ProbabilityGrid(x: bounds.x1, y: bounds.x2, step: 0.02, probability: classifier.probability)
-    let points = (0..<data.train.count).map {
-      ScatterPoint(x: data.train.x1[$0], y: data.train.x2[$0], color: data.train.y[$0] == 1 ? .yellow : .blue)
-    }
     return Panel.decisionBoundary(
-      grid, points: points, highlighted: highlighted, labels: axes(title: title),
+      grid, points: scatterPoints(data.train, class0: .blue, class1: .yellow), highlighted: highlighted, labels: axes(title: title),
       colorBarLabel: strings[.probability])
   }
 
