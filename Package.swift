@@ -39,7 +39,7 @@ let package = Package(
     ),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
-    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram"]),
+    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
     .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab"]),
   ]
