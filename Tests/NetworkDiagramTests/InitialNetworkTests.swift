@@ -34,6 +34,14 @@ import TinyNet
     }
   }
 
+  @Test func unitsAreDrawnInOrderFromTheTop() throws {
+    let y = document.nodeCenters
+    for layer in [["x1", "x2"], ["a1", "a2", "a3"], ["z1", "z2", "z3"]] {
+      let centres = try layer.map { try #require(y[$0]) }
+      #expect(centres == centres.sorted(), "\(layer) out of order")
+    }
+  }
+
   @Test func activationAndOutputFunctionsLabelTheirEdges() {
     #expect(document.texts.filter { $0 == "relu" }.count == 3)
     #expect(document.texts.contains("sigmoid"))

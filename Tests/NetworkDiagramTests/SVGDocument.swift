@@ -20,6 +20,8 @@ struct SVGDocument {
   var ids: [String] = []
   /// Names of the root's child elements, in order.
   var children: [String] = []
+  /// The vertical centre of each circle, by node name (smaller is higher on the page).
+  var nodeCenters: [String: Double] = [:]
 }
 
 extension SVGDocument {
@@ -36,6 +38,9 @@ extension SVGDocument {
     var document = SVGDocument()
     private var depth = 0
     private var text: String?
+    /// Whether the parser is inside a `<g class="node">`, and that node's name once read.
+    private var inNode = false
+    private var nodeName: String?
 
     func parser(
       _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -48,6 +53,15 @@ extension SVGDocument {
         document.children.append(name)
       }
       if let id = attributes["id"] { document.ids.append(id) }
+      if name == "g" {
+        inNode = attributes["class"] == "node"
+        nodeName = nil
+      }
+      if name == "ellipse", inNode, let node = nodeName,
+        let y = attributes["cy"].flatMap(Double.init)
+      {
+        document.nodeCenters[node] = y
+      }
       if ["text", "title", "desc"].contains(name) { text = "" }
       depth += 1
     }
@@ -63,7 +77,9 @@ extension SVGDocument {
       guard let finished = text else { return }
       switch name {
       case "text": document.texts.append(finished)
-      case "title": document.titles.append(finished)
+      case "title":
+        document.titles.append(finished)
+        if inNode { nodeName = finished }
       case "desc": document.descriptions.append(finished)
       default: return
       }
