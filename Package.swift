@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
-    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram"]),
+    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
     .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]

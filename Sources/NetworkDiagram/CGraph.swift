@@ -1,0 +1,59 @@
+import CGraphviz
+
+/// A cgraph graph being built: Swift strings in, cgraph objects out.
+///
+/// cgraph copies every string it is given, so the temporary C strings may go as soon
+/// as a call returns. The caller owns `graph` and closes it with `agclose`.
+struct CGraph {
+  let graph: UnsafeMutablePointer<Agraph_t>
+
+  /// An empty directed graph called `name`, or nil if cgraph has no memory left.
+  init?(name: String) {
+    guard let graph = Self.withCString(name, { agopen($0, nnlab_agdirected(), nil) }) else {
+      return nil
+    }
+    self.graph = graph
+  }
+
+  /// Declares the default of each attribute in `attributes` for objects of `kind`
+  /// (`AGRAPH`, `AGNODE` or `AGEDGE`).
+  func declare(_ kind: Int32, _ attributes: KeyValuePairs<String, String>) {
+    for (name, value) in attributes {
+      Self.withCString(name) { name in
+        Self.withCString(value) { value in _ = agattr(graph, kind, name, value) }
+      }
+    }
+  }
+
+  /// The node called `name`, created on first use; nil if cgraph has no memory left.
+  func node(_ name: String) -> UnsafeMutablePointer<Agnode_t>? {
+    Self.withCString(name) { agnode(graph, $0, 1) }
+  }
+
+  /// A new edge from `tail` to `head`; nil if cgraph has no memory left.
+  func edge(
+    from tail: UnsafeMutablePointer<Agnode_t>, to head: UnsafeMutablePointer<Agnode_t>
+  ) -> UnsafeMutablePointer<Agedge_t>? {
+    agedge(graph, tail, head, nil, 1)
+  }
+
+  /// Sets attributes of `object` (the graph, a node or an edge), declaring any that are
+  /// new with an empty default.
+  func set(_ object: UnsafeMutableRawPointer, _ attributes: KeyValuePairs<String, String>) {
+    for (name, value) in attributes {
+      Self.withCString(name) { name in
+        Self.withCString(value) { value in
+          Self.withCString("") { empty in _ = agsafeset(object, name, value, empty) }
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with `text` as the mutable C string cgraph's API asks for (it only
+  /// reads it).
+  static func withCString<Result>(
+    _ text: String, _ body: (UnsafeMutablePointer<CChar>) -> Result
+  ) -> Result {
+    text.withCString { body(UnsafeMutablePointer(mutating: $0)) }
+  }
+}

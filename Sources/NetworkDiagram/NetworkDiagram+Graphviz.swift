@@ -1,0 +1,101 @@
+import CGraphviz
+
+extension NetworkDiagram {
+  /// The font of every label: Graphviz measures text with its metrics, and SVG readers
+  /// substitute a metric-compatible face (Liberation Sans, Arial).
+  static let fontName = "Helvetica"
+
+  /// The fill of each layer's circles.
+  static func fill(_ layer: Layer) -> String {
+    switch layer {
+    case .input: "#eeeeee"
+    case .hidden, .output: "#ffffff"
+    case .loss: "#fdf1d6"
+    }
+  }
+
+  /// The diagram as a cgraph graph, ready for `gvLayout`, whose SVG ids all start with
+  /// `idPrefix`; nil if cgraph has no memory left. The caller closes it with `agclose`.
+  ///
+  /// A weighted edge is drawn through its label: a text node named after the weight
+  /// (`w11`) sits on the wire, reached by an edge without arrowhead and left by one with
+  /// it. Dot puts ordinary edge labels beside their edge, and where six edges cross
+  /// between the inputs and the hidden units a label cannot be told from its
+  /// neighbour's; on the wire it can. Edges are drawn first, so a label's white
+  /// background hides any wire that passes behind it.
+  ///
+  /// A short crossing minimisation (`mclimit`) keeps the hidden units in the order they
+  /// were made, a1 above a2 above a3, and the two wires into each unit side by side.
+  /// (`ordering=out` would do the same, but Graphviz 2.43 leaks the flat edges it adds.)
+  func makeGraph(idPrefix: String) -> UnsafeMutablePointer<Agraph_t>? {
+    guard let cgraph = CGraph(name: "network") else { return nil }
+    cgraph.declare(
+      Int32(AGRAPH),
+      [
+        "rankdir": "LR", "outputorder": "edgesfirst", "mclimit": "0.3",
+        "nodesep": "0.22", "ranksep": "0.4", "pad": "0.1", "labelloc": "t",
+        "fontname": Self.fontName, "fontsize": "13",
+      ])
+    cgraph.declare(
+      Int32(AGNODE),
+      [
+        "shape": "circle", "width": "0.3", "height": "0.3", "margin": "0.03",
+        "style": "filled", "fillcolor": "#ffffff", "color": "#333333",
+        "fontname": Self.fontName, "fontsize": "11", "fontcolor": "#000000",
+      ])
+    cgraph.declare(
+      Int32(AGEDGE),
+      [
+        "arrowsize": "0.5", "arrowhead": "normal", "color": WeightStyle.neutralColor,
+        "penwidth": "1", "style": "solid", "fontname": Self.fontName, "fontsize": "10",
+        "fontcolor": "#333333",
+      ])
+    cgraph.set(cgraph.graph, ["id": idPrefix, "label": LabelText.graphviz([title] + subtitle)])
+
+    var created: [String: UnsafeMutablePointer<Agnode_t>] = [:]
+    for node in nodes {
+      guard let made = cgraph.node(node.name) else { return closing(cgraph) }
+      cgraph.set(
+        made, ["label": LabelText.graphviz(node.lines), "fillcolor": Self.fill(node.layer)])
+      created[node.name] = made
+    }
+    for edge in edges {
+      guard let tail = created[edge.tail], let head = created[edge.head] else {
+        return closing(cgraph)
+      }
+      let label = LabelText.graphviz(edge.lines)
+      guard let weight = edge.weight else {
+        guard let made = cgraph.edge(from: tail, to: head) else { return closing(cgraph) }
+        cgraph.set(made, ["label": label])
+        continue
+      }
+      let style = WeightStyle(weight: weight.value)
+      guard let wire = cgraph.node(weight.name),
+        let into = cgraph.edge(from: tail, to: wire), let out = cgraph.edge(from: wire, to: head)
+      else { return closing(cgraph) }
+      cgraph.set(
+        wire,
+        [
+          "shape": "plaintext", "label": label, "fontsize": "10", "fontcolor": style.color,
+          "color": "#ffffff", "margin": "0.06,0.02", "width": "0", "height": "0",
+        ])
+      for part in [into, out] {
+        cgraph.set(
+          part,
+          [
+            "color": style.color, "penwidth": LabelText.number(style.penWidth),
+            "style": style.dashed ? "dashed" : "solid",
+          ])
+      }
+      cgraph.set(into, ["arrowhead": "none", "headport": "w"])
+      cgraph.set(out, ["tailport": "e"])
+    }
+    return cgraph.graph
+  }
+
+  /// Closes a graph that could not be completed, and returns nil.
+  private func closing(_ cgraph: CGraph) -> UnsafeMutablePointer<Agraph_t>? {
+    agclose(cgraph.graph)
+    return nil
+  }
+}

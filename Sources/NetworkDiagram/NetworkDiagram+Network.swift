@@ -1,0 +1,22 @@
+import TinyNet
+
+extension NetworkDiagram {
+  /// The notebook's `graph()`: the network with `parameters` on its edges and biases,
+  /// and `sample`'s forward values in its nodes.
+  ///
+  /// Weights are written on their edge (`w11=0.20`), biases inside the node they act at
+  /// (`b11=0.00` in `a1`), all with two decimals as the notebook prints them; edge colour
+  /// and width follow `colorLegend`.
+  public static func network(
+    parameters: Parameters, sample: DiagramSample, options: NetworkOptions, title: String
+  ) -> NetworkDiagram {
+    let normalization = options.batchNorm ? " with batch normalisation" : ""
+    let forward = "\(options.activation.rawValue)\(normalization)"
+    return layered(
+      title: title,
+      subtitle: ["values of point \(sample.index) (class \(sample.y)), \(forward)"],
+      summary: sampleSentence(sample, options) + " " + colorLegend,
+      sample: sample, options: options, weights: parameters,
+      parameterText: { ["\(Parameters.names[$0])=\(LabelText.number(parameters.values[$0]))"] })
+  }
+}

@@ -1,0 +1,36 @@
+import TinyNet
+
+extension NetworkDiagram {
+  /// One SGD step drawn on the network: every weight's edge and every bias's node shows
+  /// the value before the step, the value after it and the gradient, on three lines:
+  /// `w11=0.200`, `→ 0.221`, `g=-0.107`.
+  ///
+  /// Parameters get three decimals, as the notebook rounds the updated biases
+  /// (`b11: 0.026`): one step moves most weights by less than 0.01.
+  ///
+  /// `sample` gives the node values, usually the drawn point `step.index` evaluated with
+  /// `step.before`. Edges are coloured by the weight before the step, which produced
+  /// those values. `learningRate` is the one `step` was made with; the subtitle states
+  /// the rule `new = old - learningRate × g`.
+  public static func update(
+    step: StepUpdate, learningRate: Double, sample: DiagramSample, options: NetworkOptions,
+    title: String
+  ) -> NetworkDiagram {
+    let rule = "new = old − \(learningRate) × g"
+    return layered(
+      title: title,
+      subtitle: ["one SGD step on point \(step.index) (class \(step.y)): \(rule)"],
+      summary: sampleSentence(sample, options)
+        + " Each weight and bias shows its value before and after one SGD step on point "
+        + "\(step.index) with learning rate \(learningRate), and its gradient g: \(rule). "
+        + colorLegend,
+      sample: sample, options: options, weights: step.before,
+      parameterText: {
+        [
+          "\(Parameters.names[$0])=\(LabelText.number(step.before.values[$0], decimals: 3))",
+          "→ \(LabelText.number(step.after.values[$0], decimals: 3))",
+          "g=\(LabelText.number(step.gradient.values[$0], decimals: 3))",
+        ]
+      })
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import NetworkDiagram
+import Testing
+import TinyNet
+
+/// One point's forward values, and the batch-normalised variant of the diagram.
+@Suite struct DiagramSampleTests {
+  @Test func sampleTakesPointIndexFromEveryTraceArray() {
+    let trace = ForwardTrace(
+      points: Fixtures.data.train, parameters: .notebookInitial, options: Fixtures.relu)
+    let sample = DiagramSample(trace: trace, points: Fixtures.data.train, index: 74)
+    #expect(sample.x1 == Fixtures.data.train.x1[74] && sample.x2 == Fixtures.data.train.x2[74])
+    #expect(sample.y == 1)
+    #expect(sample.a == trace.a.map { $0[74] })
+    #expect(sample.z == trace.z.map { $0[74] })
+    #expect(sample.ay == trace.ay[74] && sample.yhat == trace.yhat[74])
+    #expect(sample.loss == trace.loss && sample.count == 100)
+    #expect(sample.normalized == nil)
+  }
+
+  @Test func batchNormShowsNormalisedValuesAndLabelsTheActivation() throws {
+    let sample = Fixtures.sample(.notebookInitial, options: Fixtures.batchNorm)
+    let normalized = try #require(sample.normalized)
+    let diagram = NetworkDiagram.network(
+      parameters: .notebookInitial, sample: sample, options: Fixtures.batchNorm, title: "BN")
+    let rendered = try GraphvizRenderer.shared.render(diagram, idPrefix: "bn")
+    let document = try #require(SVGDocument(rendered.svg))
+    #expect(document.texts.filter { $0 == "BN, relu" }.count == 3)
+    for value in normalized {
+      #expect(document.texts.contains("bn=\(String(format: "%.2f", value))"))
+    }
+    #expect(document.texts.contains("values of point 0 (class 1), relu with batch normalisation"))
+    if hasXmllint { #expect(try xmllint(rendered.svg).status == 0) }
+  }
+}
