@@ -42,7 +42,7 @@ let package = Package(
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
-    .testTarget(name: "LabReportTests", dependencies: ["LabReport"]),
+    .testTarget(name: "LabReportTests", dependencies: ["LabReport", "TestSupport"]),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]
 )

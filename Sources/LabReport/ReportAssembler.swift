@@ -26,7 +26,7 @@ struct ReportAssembler {
     let dataFigure = try dataFigure()
     let initialNetwork = try networkFigure(
       experiment.initialNetwork, options: NetworkOptions(), file: "initial-network",
-      title: strings[.initialNetworkCaption], caption: strings[.initialNetworkCaption])
+      title: strings[.initialNetworkTitle], caption: strings[.initialNetworkCaption])
     let initialBoundary = try boundaryFigure(
       experiment.initialNetwork, options: NetworkOptions(), file: "initial-decision-boundary")
     let updateNetwork = try updateNetworkFigure()
@@ -101,10 +101,15 @@ struct ReportAssembler {
     let point = drawnPoint
     let options = NetworkOptions(activation: spec.activation)
     let trace = ForwardTrace(points: point, parameters: step.before, options: options)
-    let diagram = NetworkDiagram.update(
+    var diagram = NetworkDiagram.update(
       step: step, learningRate: spec.learningRate,
       sample: DiagramSample(trace: trace, points: point, index: 0), options: options,
-      title: strings[.updateNetworkCaption])
+      title: strings[.updateNetworkTitle])
+    diagram.subtitle = [
+      strings.format(
+        .updateSubtitle,
+        ["index": String(step.index), "y": String(step.y), "learning_rate": String(spec.learningRate)])
+    ]
     return try diagramFigure(diagram, file: "update-network", caption: strings[.updateNetworkCaption])
   }
 
@@ -277,9 +282,13 @@ struct ReportAssembler {
   ) throws(LabReportError) -> FigureView {
     let data = results.data.train
     let trace = ForwardTrace(points: data, parameters: parameters, options: options)
-    let diagram = NetworkDiagram.network(
+    var diagram = NetworkDiagram.network(
       parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
       title: title)
+    let activation = options.activation.rawValue + (options.batchNorm ? " + BN" : "")
+    diagram.subtitle = [
+      strings.format(.networkSubtitle, ["index": "0", "y": String(data.y[0]), "activation": activation])
+    ]
     return try diagramFigure(diagram, file: file, caption: caption)
   }
 

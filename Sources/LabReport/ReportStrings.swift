@@ -24,6 +24,8 @@ public struct ReportStrings: Sendable {
     case commentaryBetter = "commentary_better", commentaryRelu = "commentary_relu"
     case commentaryReading = "commentary_reading"
     case yes, no, diagramLegend = "diagram_legend", svgFile = "svg_file", dotFile = "dot_file"
+    case initialNetworkTitle = "initial_network_title", updateNetworkTitle = "update_network_title"
+    case networkSubtitle = "network_subtitle", updateSubtitle = "update_subtitle"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).

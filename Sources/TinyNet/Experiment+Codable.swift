@@ -41,7 +41,8 @@ extension Experiment {
 }
 
 extension ExperimentError {
-  init(decoding error: DecodingError) {
+  /// The error for a decoding failure, with the path of the key that failed.
+  public init(decoding error: DecodingError) {
     func path(_ codingPath: [any CodingKey]) -> String {
       codingPath.reduce(into: "") { text, key in
         if let index = key.intValue {
@@ -114,6 +115,27 @@ extension KeyedDecodingContainer where Key == JSONKey {
   /// The value for `key`, or `fallback` when the key is absent.
   func decode<T: Decodable>(_ key: JSONKey, default fallback: T) throws -> T {
     try decodeIfPresent(T.self, forKey: key) ?? fallback
+  }
+
+  /// A whole number for `key`, or `fallback` when the key is absent.
+  ///
+  /// Read as a number first: Foundation's decoder reports `2.5` for an integer as invalid
+  /// JSON without naming the key.
+  func decodeInteger(_ key: JSONKey, default fallback: Int? = nil) throws -> Int {
+    let found: Double?
+    do {
+      found = try decodeIfPresent(Double.self, forKey: key)
+    } catch DecodingError.typeMismatch {
+      throw refuse(key, "expected an integer")
+    }
+    guard let number = found else {
+      if let fallback { return fallback }
+      return try decode(Int.self, forKey: key)
+    }
+    guard number.rounded() == number, abs(number) < 9.0e15 else {
+      throw refuse(key, "expected an integer, got \(number)")
+    }
+    return Int(number)
   }
 
   /// One of the named choices of `T` for `key`, or `fallback` when the key is absent.
@@ -207,12 +229,12 @@ extension DataSpec: Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: JSONKey.self)
     try container.rejectUnknownKeys(["seed", "n_obs"])
-    let seed = try container.decode(Int.self, forKey: "seed")
+    let seed = try container.decodeInteger("seed")
     guard let seed32 = UInt32(exactly: seed) else {
       throw container.refuse("seed", "must be 0 to 4294967295, got \(seed)")
     }
     self.seed = seed32
-    nObs = try container.decode(Int.self, forKey: "n_obs")
+    nObs = try container.decodeInteger("n_obs")
     guard (1...Experiment.maximumObservations).contains(nObs) else {
       throw container.refuse("n_obs", "must be 1 to \(Experiment.maximumObservations), got \(nObs)")
     }
@@ -260,8 +282,8 @@ extension CaseSpec: Codable {
     let defaults = TrainingSettings()
     settings = TrainingSettings(
       activation: try container.decodeChoice("activation", default: defaults.activation),
-      batchSize: try container.decode("batch_size", default: defaults.batchSize),
-      epochs: try container.decode("epochs", default: defaults.epochs),
+      batchSize: try container.decodeInteger("batch_size", default: defaults.batchSize),
+      epochs: try container.decodeInteger("epochs", default: defaults.epochs),
       learningRate: try container.decode("learning_rate", default: defaults.learningRate),
       batchNorm: try container.decode("batch_norm", default: defaults.batchNorm),
       gradient: try container.decodeChoice("gradient", default: defaults.gradient))

@@ -65,9 +65,11 @@ extension NNLab {
         names: experiment.cases.map(\.name),
         totals: experiment.cases.map { $0.settings.iterations(observations: experiment.data.nObs) },
         quiet: rendering.quiet)
-      try LabReport.report(
-        experiment, language: lang, templates: templates, to: folder,
-        progress: display.map { display in { display.update(case: $0, iterations: $1) } })
+      var progress: (@Sendable (Int, Int) -> Void)?
+      if let display {
+        progress = { display.update(case: $0, iterations: $1) }
+      }
+      try LabReport.report(experiment, language: lang, templates: templates, to: folder, progress: progress)
       display?.finish()
       rendering.announce(folder)
     }

@@ -32,7 +32,7 @@ import TestSupport
       message: "cases[0].epochs: expected an integer"),
     BadExperiment(
       kind: "fractional integer", json: valid.replacingOccurrences(of: #""epochs": 2"#, with: #""epochs": 2.5"#),
-      message: "cases[0].epochs"),
+      message: "cases[0].epochs: expected an integer, got 2.5"),
     BadExperiment(
       kind: "learning rate not positive",
       json: valid.replacingOccurrences(of: "0.1}", with: "-1}"),
