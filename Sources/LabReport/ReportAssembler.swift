@@ -297,11 +297,10 @@ struct ReportAssembler {
     throws(LabReportError) -> FigureView
   {
     do {
-      let standalone = try figure.svg(idPrefix: "\(file)-", standalone: true)
-      files["figures/\(file).svg"] = Data(standalone.utf8)
-      let inline = try figure.svg(idPrefix: "\(file)-", standalone: false)
+      let document = try figure.document(idPrefix: "\(file)-")
+      files["figures/\(file).svg"] = Data(document.standalone.utf8)
       return FigureView(
-        anchor: "figure-\(file)", svg: inline, caption: caption, note: note,
+        anchor: "figure-\(file)", svg: document.element, caption: caption, note: note,
         links: [FileLink(label: strings[.svgFile], href: "figures/\(file).svg")])
     } catch {
       throw .rendering("\(file): \(error)")

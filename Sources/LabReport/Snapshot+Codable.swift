@@ -2,12 +2,11 @@ import Foundation
 import TinyNet
 
 extension Snapshot {
-  /// The bytes of `snapshot.json`: pretty-printed with sorted keys, with the checksum of
-  /// everything else.
+  /// The bytes of `snapshot.json`: pretty-printed with sorted keys, with a checksum of
+  /// every value.
   public func json() -> Data {
     var stamped = self
-    stamped.checksum = nil
-    stamped.checksum = Self.checksum(of: stamped.encoded())
+    stamped.checksum = contentHash()
     return stamped.encoded()
   }
 
@@ -27,9 +26,7 @@ extension Snapshot {
     } catch {
       throw .badSnapshot("cannot be read")
     }
-    var unstamped = self
-    unstamped.checksum = nil
-    guard checksum == Self.checksum(of: unstamped.encoded()) else {
+    guard checksum == contentHash() else {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
     try check()
@@ -64,9 +61,27 @@ extension Snapshot {
     return data
   }
 
-  private static func checksum(of bytes: Data) -> String {
+  /// FNV-1a over every value the snapshot holds, numbers by their bit patterns.
+  func contentHash() -> String {
     var hash = FNV1a()
-    hash.add(bytes: bytes)
+    func add(_ numbers: [Double]) {
+      hash.add(UInt64(numbers.count))
+      for number in numbers { hash.add(number.bitPattern) }
+    }
+    hash.add(bytes: Array("\(nnlabVersion)|\(language.rawValue)|\(dataHash)|".utf8))
+    hash.add(bytes: experiment.json())
+    hash.add(UInt64(step.index))
+    hash.add(UInt64(step.y))
+    add(step.x + step.before.values + step.gradient.values + step.after.values)
+    for result in cases {
+      hash.add(UInt64(result.iterations))
+      hash.add(UInt64(bitPattern: Int64(result.divergedAt ?? -1)))
+      add(result.lossTrain)
+      add(result.lossTest)
+      add(result.parameters.values)
+      let final = result.final
+      add([final.lossTrain ?? .nan, final.lossTest ?? .nan, final.accuracyTrain, final.accuracyTest])
+    }
     return hash.hex
   }
 }

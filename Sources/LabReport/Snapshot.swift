@@ -18,7 +18,7 @@ public struct Snapshot: Sendable, Equatable {
   public var dataHash: String
   public var step: StepUpdate
   public var cases: [TrainingResult]
-  /// FNV-1a of the snapshot's canonical JSON without this field; nil until written.
+  /// `contentHash()` as written to the file; nil until written.
   var checksum: String?
 
   public init(experiment: Experiment, language: ReportLanguage, results: LabResults) {

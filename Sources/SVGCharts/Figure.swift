@@ -40,6 +40,13 @@ public struct Figure: Sendable {
   /// - Throws: `ChartError` for an unusable id prefix, no panels, a panel size below
   ///   `minimumPanelSize`, or data that cannot be drawn (NaN, infinity, an invalid grid).
   public func svg(idPrefix: String, standalone: Bool) throws(ChartError) -> String {
+    let document = try document(idPrefix: idPrefix)
+    return standalone ? document.standalone : document.element
+  }
+
+  /// The figure drawn once, as a file's text and as an element to inline.
+  /// - Throws: as `svg(idPrefix:standalone:)`.
+  public func document(idPrefix: String) throws(ChartError) -> SVGDocument {
     try Self.checkIDPrefix(idPrefix)
     guard !panels.isEmpty else {
       throw ChartError("a figure needs at least one panel")
@@ -55,9 +62,6 @@ public struct Figure: Sendable {
     let width = try SVGWriter.number(panelWidth * Double(panels.count))
     let height = try SVGWriter.number(panelHeight)
     var writer = SVGWriter()
-    if standalone {
-      writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-    }
     writer.open(
       "svg",
       [
@@ -74,7 +78,7 @@ public struct Figure: Sendable {
       try writer.write(.group(GroupStyle(role: "panel"), marks))
     }
     writer.close("svg")
-    return writer.text
+    return SVGDocument(element: writer.text)
   }
 
   private static func checkIDPrefix(_ prefix: String) throws(ChartError) {

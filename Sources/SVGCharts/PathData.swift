@@ -9,6 +9,8 @@ struct PathData {
   /// The previous point, in tenths of a pixel.
   private var current = (x: 0, y: 0)
   private var inLineRun = false
+  /// Whether the text ends in a digit, so that a following positive number needs a space.
+  private var endsInNumber = false
 
   /// The largest coordinate, in pixels, that a path may hold.
   static let coordinateLimit = 1e9
@@ -17,6 +19,7 @@ struct PathData {
   mutating func move(to point: Point) throws(ChartError) {
     let p = try Self.tenths(point)
     text += "M"
+    endsInNumber = false
     append(p.x)
     append(p.y)
     current = p
@@ -30,6 +33,7 @@ struct PathData {
     if !inLineRun {
       text += "l"
       inLineRun = true
+      endsInNumber = false
     }
     append(p.x - current.x)
     append(p.y - current.y)
@@ -40,6 +44,7 @@ struct PathData {
   mutating func close() {
     text += "z"
     inLineRun = false
+    endsInNumber = false
   }
 
   /// Adds `polyline` as one subpath.
@@ -66,12 +71,13 @@ struct PathData {
   /// Appends `tenths / 10` with one decimal at most and no leading zero.
   private mutating func append(_ tenths: Int) {
     let magnitude = tenths.magnitude
-    var number = tenths < 0 ? "-" : ""
-    if magnitude >= 10 || magnitude == 0 { number += String(magnitude / 10) }
-    if magnitude % 10 != 0 { number += "." + String(magnitude % 10) }
-    if let last = text.last, !last.isLetter, !number.hasPrefix("-") {
+    if tenths < 0 {
+      text += "-"
+    } else if endsInNumber {
       text += " "
     }
-    text += number
+    if magnitude >= 10 || magnitude == 0 { text += String(magnitude / 10) }
+    if magnitude % 10 != 0 { text += "." + String(magnitude % 10) }
+    endsInNumber = true
   }
 }

@@ -12,8 +12,32 @@ struct ProbabilityContours: Artist {
   var colors: [Color]
   var boundaryLevel: Double
   var boundaryStyle: PathStyle
+  /// Each band's superlevel rings in data coordinates, traced once when the panel is made
+  /// (band 0 has none: it fills the whole plot), and the boundary's isolines.
+  private let rings: [[Polyline]]
+  private let boundary: [Polyline]
   /// The largest distance, in pixels, a simplified contour strays from the computed one.
   static let tolerance = 0.15
+
+  init(
+    grid: ProbabilityGrid, levels: [Double], colors: [Color], boundaryLevel: Double,
+    boundaryStyle: PathStyle
+  ) {
+    self.grid = grid
+    self.levels = levels
+    self.colors = colors
+    self.boundaryLevel = boundaryLevel
+    self.boundaryStyle = boundaryStyle
+    // An invalid grid traces nothing here; drawing it throws from `dataBounds()`.
+    guard (try? grid.validate()) != nil else {
+      rings = []
+      boundary = []
+      return
+    }
+    let contours = MarchingSquares(xs: grid.xs, ys: grid.ys, values: grid.values)
+    rings = colors.indices.map { $0 == 0 ? [] : contours.superlevelRings(levels[$0]) }
+    boundary = contours.isolines(boundaryLevel)
+  }
 
   func dataBounds() throws(ChartError) -> DataBounds? {
     try grid.validate()
@@ -24,7 +48,6 @@ struct ProbabilityContours: Artist {
 
   func marks(in transform: AxesTransform) throws(ChartError) -> [Mark] {
     guard let bounds = try dataBounds() else { return [] }
-    let contours = MarchingSquares(xs: grid.xs, ys: grid.ys, values: grid.values)
     func pixels(_ polylines: [Polyline]) -> [Polyline] {
       polylines.compactMap { polyline in
         let mapped = Polyline(
@@ -39,14 +62,12 @@ struct ProbabilityContours: Artist {
     ].map { transform.point($0.0, $0.1) }
     var marks: [Mark] = []
     for (band, color) in colors.enumerated() {
-      let rings =
-        band == 0
-        ? [Polyline(points: corners, closed: true)] : pixels(contours.superlevelRings(levels[band]))
+      let rings = band == 0 ? [Polyline(points: corners, closed: true)] : pixels(self.rings[band])
       if !rings.isEmpty {
         marks.append(.path(rings, PathStyle(fill: color, role: "band")))
       }
     }
-    marks.append(.path(pixels(contours.isolines(boundaryLevel)), boundaryStyle))
+    marks.append(.path(pixels(boundary), boundaryStyle))
     return marks
   }
 }

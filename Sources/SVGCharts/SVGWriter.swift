@@ -123,6 +123,12 @@ struct SVGWriter {
   /// forbids or that are control characters (U+0000–U+001F except those three,
   /// U+007F–U+009F, U+FFFE, U+FFFF) are dropped.
   static func escaped(_ string: String) -> String {
+    // Most values are numbers and names: printable ASCII with nothing to replace.
+    let plain = string.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte < 0x7f && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+        && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
+    }
+    if plain { return string }
     var result = ""
     result.reserveCapacity(string.utf8.count)
     for scalar in string.unicodeScalars {
