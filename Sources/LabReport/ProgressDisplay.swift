@@ -9,12 +9,15 @@ public final class ProgressDisplay: Sendable {
     var total: Int
     var done = 0
     var started: ContinuousClock.Instant?
+    var lastUpdate: ContinuousClock.Instant?
   }
 
   private struct State {
     var bars: [Bar]
     var drawn = false
     var lastDraw: ContinuousClock.Instant?
+    /// Whether training is over: bars short of their total stopped early.
+    var over = false
   }
 
   private let state: Mutex<State>
@@ -27,32 +30,37 @@ public final class ProgressDisplay: Sendable {
     state = Mutex(State(bars: zip(names, totals).map { Bar(name: $0, total: $1) }))
   }
 
-  /// Records that case `index` has finished `iterations`; redraws at most ten times a second.
+  /// Records that case `index` has finished `iterations`; redraws at most ten times a second,
+  /// and whenever a case completes.
   public func update(case index: Int, iterations: Int) {
     let now = clock.now
     state.withLock { state in
       if state.bars[index].started == nil { state.bars[index].started = now }
       state.bars[index].done = iterations
-      if let last = state.lastDraw, now - last < .milliseconds(100) { return }
+      state.bars[index].lastUpdate = now
+      let complete = iterations == state.bars[index].total
+      if !complete, let last = state.lastDraw, now - last < .milliseconds(100) { return }
       state.lastDraw = now
-      draw(&state, now: now)
+      draw(&state)
     }
   }
 
-  /// Draws the final state of every bar.
+  /// Draws the final state of every bar once training is over.
   public func finish() {
-    let now = clock.now
-    state.withLock { draw(&$0, now: now) }
+    state.withLock { state in
+      state.over = true
+      draw(&state)
+    }
   }
 
-  private func draw(_ state: inout State, now: ContinuousClock.Instant) {
+  private func draw(_ state: inout State) {
     var text = state.drawn ? "\u{1B}[\(state.bars.count)A" : ""
     state.drawn = true
-    for bar in state.bars { text += "\r\u{1B}[2K" + line(bar, now: now) + "\n" }
+    for bar in state.bars { text += "\r\u{1B}[2K" + line(bar, over: state.over) + "\n" }
     FileHandle.standardError.write(Data(text.utf8))
   }
 
-  private func line(_ bar: Bar, now: ContinuousClock.Instant) -> String {
+  private func line(_ bar: Bar, over: Bool) -> String {
     let width = 24
     let fraction = bar.total > 0 ? Double(bar.done) / Double(bar.total) : 1
     let filled = Int((fraction * Double(width)).rounded(.down))
@@ -60,12 +68,16 @@ public final class ProgressDisplay: Sendable {
     var text = name.padding(toLength: 33, withPad: " ", startingAt: 0)
       + "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
       + String(format: "%3d%%", Int(fraction * 100))
-    if let started = bar.started, bar.done > 0 {
-      let elapsed = max(Self.seconds(now - started), 1e-6)
-      let rate = Double(bar.done) / elapsed
-      let left = Double(bar.total - bar.done) / rate
+    if let started = bar.started, let lastUpdate = bar.lastUpdate, bar.done > 0 {
+      let rate = Double(bar.done) / max(Self.seconds(lastUpdate - started), 1e-6)
       text += String(format: "  %.0f it/s", rate)
-      text += bar.done < bar.total ? String(format: "  %.1f s left", left) : "  done"
+      if bar.done == bar.total {
+        text += "  done"
+      } else if over {
+        text += "  stopped (diverged)"
+      } else {
+        text += String(format: "  %.1f s left", Double(bar.total - bar.done) / rate)
+      }
     }
     return text
   }

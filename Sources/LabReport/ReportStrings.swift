@@ -1,3 +1,5 @@
+import TinyNet
+
 /// The report's words in one language, with `{name}` placeholders filled by `format`.
 public struct ReportStrings: Sendable {
   /// Every text the report's code uses; the templates may use more.
@@ -26,6 +28,8 @@ public struct ReportStrings: Sendable {
     case yes, no, diagramLegend = "diagram_legend", svgFile = "svg_file", dotFile = "dot_file"
     case initialNetworkTitle = "initial_network_title", updateNetworkTitle = "update_network_title"
     case networkSubtitle = "network_subtitle", updateSubtitle = "update_subtitle"
+    case seedLabTitle = "seed_lab_title", seedLabCase1 = "seed_lab_case_1", seedLabCase2 = "seed_lab_case_2"
+    case seedLabCase3 = "seed_lab_case_3", seedLabCase4 = "seed_lab_case_4"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).
@@ -38,5 +42,17 @@ public struct ReportStrings: Sendable {
     values.reduce(self[key]) { text, pair in
       text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
     }
+  }
+
+  /// The embedded seed lab with its title and case names in this language.
+  public var seedLab: Experiment {
+    var lab = Experiment.seedLab
+    let names = [Key.seedLabCase1, .seedLabCase2, .seedLabCase3, .seedLabCase4].map { self[$0] }
+    lab.title = self[.seedLabTitle]
+    lab.histograms = lab.histograms.map { name in
+      lab.cases.firstIndex { $0.name == name }.map { names[$0] } ?? name
+    }
+    for index in lab.cases.indices { lab.cases[index].name = names[index] }
+    return lab
   }
 }

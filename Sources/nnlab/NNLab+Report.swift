@@ -47,19 +47,19 @@ extension NNLab {
 
     @OptionGroup var rendering: RenderingOptions
 
-    @Flag(help: "Print the embedded seed lab as an experiment file and exit.")
+    @Flag(help: "Print the embedded seed lab (its names in --lang) as an experiment file and exit.")
     var printDefault = false
 
     func run() throws {
+      let templates = try rendering.templateSet()
       if printDefault {
         guard experiment == nil else {
           throw CommandFailure.usage("--print-default takes no experiment file")
         }
-        print(String(decoding: Experiment.seedLab.json(), as: UTF8.self))
+        print(String(decoding: try templates.strings(lang).seedLab.json(), as: UTF8.self))
         return
       }
-      let experiment = try loadExperiment()
-      let templates = try rendering.templateSet()
+      let experiment = try loadExperiment(templates)
       let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
       let display = ProgressDisplay(
         names: experiment.cases.map(\.name),
@@ -74,8 +74,8 @@ extension NNLab {
       rendering.announce(folder)
     }
 
-    private func loadExperiment() throws(LabReportError) -> Experiment {
-      guard let path = experiment else { return .seedLab }
+    private func loadExperiment(_ templates: TemplateSet) throws(LabReportError) -> Experiment {
+      guard let path = experiment else { return try templates.strings(lang).seedLab }
       guard let data = FileManager.default.contents(atPath: path) else {
         throw .badExperiment("cannot read \(path)")
       }

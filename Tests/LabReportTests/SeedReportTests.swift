@@ -11,7 +11,7 @@ import TinyNet
 
   func writeSeedReport(_ folder: TemporaryFolder, _ name: String, language: ReportLanguage = .en) throws -> [String: Data] {
     try LabReport.report(
-      .seedLab, language: language, templates: try Self.templates.get(),
+      try Self.templates.get().strings(language).seedLab, language: language, templates: try Self.templates.get(),
       to: OutputFolder(folder.url.appendingPathComponent(name)))
     return try folder.files(name)
   }
@@ -101,13 +101,19 @@ import TinyNet
     for heading in ["데이터셋", "학습 전의 신경망", "한 번의 학습 단계", "학습 실행", "배치 정규화와 은닉 유닛", "요약"] {
       #expect(html.contains(heading), "\(heading)")
     }
-    for english in ["The data set", "Training runs", "Final loss", "Decision boundary", "Feature 1"] {
+    #expect(html.contains("<h1>작은 신경망은 어떻게 학습하는가</h1>"))
+    #expect(html.contains("실행 4: 배치 크기 20, 배치 정규화"))
+    for english in ["The data set", "Training runs", "Final loss", "Decision boundary", "Feature 1", "Case 1"] {
       #expect(!html.contains(english), "\(english)")
     }
     let boundary = String(decoding: try #require(files["figures/case-1-decision-boundary.svg"]), as: UTF8.self)
     #expect(boundary.contains("특성 1"))
     let snapshot = try Snapshot(json: try #require(files["snapshot.json"]))
     #expect(snapshot.language == .ko)
+  }
+
+  @Test func englishSeedLabIsTheEmbeddedOne() throws {
+    #expect(try Self.templates.get().strings(.en).seedLab == Experiment.seedLab)
   }
 
   @Test func bothLocalesHaveTheSameTextsAndTemplatesUseOnlyThose() throws {
