@@ -66,6 +66,8 @@ def main():
           f"   {oracle / swift['parallel_median']:7.0f}x faster")
     print(f"  nnlab, one core (median of {swift['runs']}):           {swift['one_core_median'] * 1000:9.2f} ms"
           f"   {oracle / swift['one_core_median']:7.0f}x faster")
+    print(f"  nnlab, one core, analytic gradients:      {swift['analytic_one_core_median'] * 1000:9.2f} ms"
+          f"   {swift['one_core_median'] / swift['analytic_one_core_median']:7.1f}x faster than numeric")
     expected = sum(finals) + seed_reference.step(317, 0.2)['params_after']['b11']
     if abs(expected - swift['checksum']) > 1e-9:
         raise SystemExit(f"checksum mismatch: oracle {expected}, nnlab {swift['checksum']}")
