@@ -52,19 +52,6 @@ public struct Parameters: Sendable, Equatable {
     guard let index = Self.names.firstIndex(of: name) else { return nil }
     return values[index]
   }
-
-  /// The parameters as a dictionary keyed by name.
-  public var named: [String: Double] {
-    Dictionary(uniqueKeysWithValues: zip(Self.names, values))
-  }
-
-  /// Hidden unit `unit`'s bias, weight from x1, weight from x2 and weight into the output.
-  public func hiddenUnit(_ unit: Int) -> (bias: Double, fromX1: Double, fromX2: Double, toOutput: Double) {
-    (values[unit], values[4 + unit], values[7 + unit], values[10 + unit])
-  }
-
-  /// The output unit's bias, `b21`.
-  public var outputBias: Double { values[3] }
 }
 
 /// A parameter set that cannot be used.

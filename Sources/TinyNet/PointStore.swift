@@ -42,9 +42,4 @@ final class PointStore {
     x2[target] = other.x2[source]
     labels[target] = other.labels[source]
   }
-
-  /// The point at `index`.
-  func point(_ index: Int) -> (x1: Double, x2: Double, label: Int) {
-    (x1[index], x2[index], labels[index])
-  }
 }

@@ -13,12 +13,12 @@ enum PythonText {
 
   /// A row as numpy prints a 2-D float array's row: `[0.8216662  0.16103194]`.
   ///
-  /// Up to 8 decimals without trailing zeros, fractions padded to a common width.
+  /// Up to 8 decimals without trailing zeros (a whole number keeps its point, `1.`),
+  /// fractions padded to a common width.
   static func numpyRow(_ values: [Double]) -> String {
     let texts = values.map { value -> String in
       var text = String(format: "%.8f", value)
       while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text += "" }
       return text
     }
     let width = texts.map { $0.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0 }.max() ?? 0
