@@ -20,8 +20,7 @@ public enum LabReport {
     try folder.checkTarget()
     let results = experiment.run(progress: progress)
     let snapshot = Snapshot(experiment: experiment, language: language, results: results)
-    var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
-    try folder.write(try assembler.assemble())
+    try write(snapshot, strings: strings, templates: templates, to: folder)
     return snapshot
   }
 
@@ -34,6 +33,13 @@ public enum LabReport {
     if let language { snapshot.language = language }
     let strings = try templates.strings(snapshot.language)
     try folder.checkTarget()
+    try write(snapshot, strings: strings, templates: templates, to: folder)
+  }
+
+  /// Draws every file of `snapshot`'s report in memory, then writes the folder at once.
+  private static func write(
+    _ snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet, to folder: OutputFolder
+  ) throws(LabReportError) {
     var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
     try folder.write(try assembler.assemble())
   }
