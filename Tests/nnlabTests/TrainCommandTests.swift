@@ -32,6 +32,23 @@ import TestSupport
     }
   }
 
+  /// A chaotic run (batch 1, learning rate 1, tanh) grows any ulp of difference: it agrees
+  /// with the pinned oracle on every recorded loss, bit for bit.
+  @Test func chaoticTanhRunAgreesWithTheOracleBitForBit() throws {
+    let arguments = ["train", "--activation", "tanh", "--learning-rate", "1.0", "--epochs", "10", "--json"]
+    let ours = try runProcess(Repository.nnlab, arguments)
+    let theirs = try runPython([Repository.oracle.path] + arguments)
+    let a = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [String: Any])
+    let b = try #require(try JSONSerialization.jsonObject(with: Data(theirs.stdout.utf8)) as? [String: Any])
+    for key in ["loss_train", "loss_test"] {
+      let mine = try #require(a[key] as? [Double])
+      let numpy = try #require(b[key] as? [Double])
+      #expect(mine.count == 1000)
+      #expect(mine.map(\.bitPattern) == numpy.map(\.bitPattern), "\(key)")
+    }
+    #expect(a["params"] as? [String: Double] == b["params"] as? [String: Double])
+  }
+
   @Test func trainJSONHasTheDocumentedShape() throws {
     let output = try nnlab("train", "--epochs", "2", "--json")
     let object = try #require(
