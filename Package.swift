@@ -15,25 +15,26 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
-    .target(name: "TinyNet"),
-    .target(name: "SVGCharts"),
+    .target(name: "SafeText"),
+    .target(name: "TinyNet", dependencies: ["SafeText"]),
+    .target(name: "SVGCharts", dependencies: ["SafeText"]),
     .systemLibrary(
       name: "CGraphviz",
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]
     ),
-    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz"]),
+    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
     .target(
       name: "LabReport",
       dependencies: [
-        "TinyNet", "SVGCharts", "NetworkDiagram",
+        "TinyNet", "SVGCharts", "NetworkDiagram", "SafeText",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(
       name: "nnlab",
       dependencies: [
-        "TinyNet", "LabReport",
+        "TinyNet", "LabReport", "SafeText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
