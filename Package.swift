@@ -24,10 +24,11 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
+    .systemLibrary(name: "CRename"),
     .target(
       name: "LabReport",
       dependencies: [
-        "TinyNet", "SVGCharts", "NetworkDiagram", "SafeText",
+        "TinyNet", "SVGCharts", "NetworkDiagram", "SafeText", "CRename",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),

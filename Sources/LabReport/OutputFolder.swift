@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a report folder atomically: all files go to a temporary sibling folder, which
-/// replaces the target only when complete.
+/// replaces the target in one step when complete.
 ///
 /// An existing target is replaced only if nnlab made it (it holds the marker file
 /// `.nnlab-report`) or it is empty; any failure leaves the earlier folder as it was.
@@ -26,35 +26,49 @@ public struct OutputFolder: Sendable {
     } catch {
       throw .cannotWrite("cannot create \(parent.path)")
     }
-    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    let staging = parent.appendingPathComponent(".\(url.lastPathComponent).nnlab-new-\(token)")
-    let retired = parent.appendingPathComponent(".\(url.lastPathComponent).nnlab-old-\(token)")
-    defer { try? fileManager.removeItem(at: staging) }
+    let token = UInt32.random(in: 0...UInt32.max)
+    let name = { (kind: TemporaryFolderName.Kind) in
+      TemporaryFolderName(target: url.lastPathComponent, kind: kind, processID: getpid(), token: token).name
+    }
+    let staging = parent.appendingPathComponent(name(.new))
+    let retired = parent.appendingPathComponent(name(.old))
+    let earlier: URL?
     do {
-      try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+      try WritesInProgress.step { folders throws(LabReportError) in
+        folders.insert(staging.path)
+        try Self.attempt(in: parent) { try fileManager.createDirectory(at: staging, withIntermediateDirectories: false) }
+      }
       for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
         let file = try Self.resolve(path, in: staging)
-        try fileManager.createDirectory(
-          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try contents.write(to: file)
+        try WritesInProgress.step { _ throws(LabReportError) in
+          try Self.attempt(in: parent) {
+            try fileManager.createDirectory(
+              at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file)
+          }
+        }
       }
-      try Self.markerContents.write(to: staging.appendingPathComponent(Self.markerName))
-    } catch let error as LabReportError {
+      try WritesInProgress.step { _ throws(LabReportError) in
+        try Self.attempt(in: parent) {
+          try Self.markerContents.write(to: staging.appendingPathComponent(Self.markerName))
+        }
+      }
+      earlier = try WritesInProgress.step { folders throws(LabReportError) in
+        try swap(staging, retired: retired, folders: &folders)
+      }
+    } catch {
+      WritesInProgress.step { folders in
+        try? fileManager.removeItem(at: staging)
+        folders.remove(staging.path)
+      }
       throw error
-    } catch {
-      throw .cannotWrite("cannot write into \(parent.path) (\(Self.reason(error)))")
     }
-    let replacing = fileManager.fileExists(atPath: url.path)
-    do {
-      if replacing { try fileManager.moveItem(at: url, to: retired) }
-      try fileManager.moveItem(at: staging, to: url)
-    } catch {
-      if replacing, !fileManager.fileExists(atPath: url.path) {
-        try? fileManager.moveItem(at: retired, to: url)
+    if let earlier {
+      WritesInProgress.step { folders in
+        try? fileManager.removeItem(at: earlier)
+        folders.remove(earlier.path)
       }
-      throw .cannotWrite("cannot move the new report into \(url.path) (\(Self.reason(error)))")
     }
-    if replacing { try? fileManager.removeItem(at: retired) }
   }
 
   /// Refuses a target that is a file, or a non-empty folder that nnlab did not make.
@@ -83,7 +97,16 @@ public struct OutputFolder: Sendable {
     return parts.reduce(folder) { $0.appendingPathComponent(String($1)) }
   }
 
-  private static func reason(_ error: any Error) -> String {
+  /// Runs `body`, turning its failure into a one-line error about `parent`.
+  private static func attempt(in parent: URL, _ body: () throws -> Void) throws(LabReportError) {
+    do {
+      try body()
+    } catch {
+      throw .cannotWrite("cannot write into \(parent.path) (\(reason(error)))")
+    }
+  }
+
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
       return String(cString: strerror(Int32(underlying.code)))
