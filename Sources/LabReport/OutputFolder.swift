@@ -4,13 +4,18 @@ import Foundation
 /// replaces the target in one step when complete.
 ///
 /// An existing target is replaced only if nnlab made it (it holds the marker file
-/// `.nnlab-report`) or it is empty; any failure leaves the earlier folder as it was.
+/// `.nnlab-report`) or it is empty; any failure leaves the earlier folder as it was. One
+/// nnlab at a time writes into a parent folder; the next one waits for it, then first cleans
+/// up what killed runs left there.
 public struct OutputFolder: Sendable {
   /// The marker file that tells a report folder nnlab made.
   public static let markerName = ".nnlab-report"
   static let markerContents = Data("This folder was written by nnlab and is replaced when the report is rendered again.\n".utf8)
 
   public let url: URL
+
+  /// How long a write waits for another nnlab writing into the same parent folder.
+  var lockWait: Duration = .seconds(30)
 
   public init(_ url: URL) {
     self.url = url.standardizedFileURL
@@ -26,6 +31,11 @@ public struct OutputFolder: Sendable {
     } catch {
       throw .cannotWrite("cannot create \(parent.path)")
     }
+    let lock = try FolderLock(parent, waitingUpTo: lockWait)
+    Self.removeLeftovers(in: parent, lockHeld: lock.isHeld)
+    // Again, now that no other nnlab changes the folder: the one we waited for may have
+    // written it, or someone else may have put files there meanwhile.
+    try checkTarget()
     let token = UInt32.random(in: 0...UInt32.max)
     let name = { (kind: TemporaryFolderName.Kind) in
       TemporaryFolderName(target: url.lastPathComponent, kind: kind, processID: getpid(), token: token).name
@@ -69,6 +79,8 @@ public struct OutputFolder: Sendable {
         folders.remove(earlier.path)
       }
     }
+    // Held until the earlier report is gone, so the next writer finds no temporary folder.
+    _ = consume lock
   }
 
   /// Refuses a target that is a file, or a non-empty folder that nnlab did not make.
