@@ -6,7 +6,8 @@ import Foundation
 /// An existing target is replaced only if nnlab made it (it holds the marker file
 /// `.nnlab-report`) or it is empty; any failure leaves the earlier folder as it was. One
 /// nnlab at a time writes into a parent folder; the next one waits for it, then first cleans
-/// up what killed runs left there.
+/// up what killed runs left there. An interrupted write removes its temporary folder (see
+/// `abandonWrites(then:)`).
 public struct OutputFolder: Sendable {
   /// The marker file that tells a report folder nnlab made.
   public static let markerName = ".nnlab-report"

@@ -18,6 +18,7 @@ struct NNLab: ParsableCommand {
 
   /// Runs a command and turns every failure into one line on stderr and its exit status.
   static func main() {
+    Interruption.install()
     do {
       var command = try parseAsRoot()
       try command.run()
