@@ -88,10 +88,29 @@ extension SVGDocument {
   }
 }
 
+/// Thrown when a check cannot run; the test that meets it fails.
+struct CheckUnavailable: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// The `xmllint` executable on `PATH`; throws, failing the test, when it is not installed.
+func xmllintExecutable() throws -> URL {
+  let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
+  for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+    let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("xmllint")
+    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+  }
+  throw CheckUnavailable(
+    description: "xmllint is not installed (no xmllint on PATH \(searchPath)), so the SVG cannot be "
+      + "checked: install the apt package libxml2-utils, or run `scripts/install-prerequisites test`")
+}
+
 /// Runs `xmllint --noout` on `document`; returns its exit status and messages.
+///
+/// Throws when xmllint is missing: the check never passes without running.
 func xmllint(_ document: String) throws -> (status: Int32, messages: String) {
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: xmllintPath)
+  process.executableURL = try xmllintExecutable()
   process.arguments = ["--noout", "-"]
   let input = Pipe()
   let errors = Pipe()
@@ -104,6 +123,3 @@ func xmllint(_ document: String) throws -> (status: Int32, messages: String) {
   process.waitUntilExit()
   return (process.terminationStatus, messages)
 }
-
-let xmllintPath = "/usr/bin/xmllint"
-let hasXmllint = FileManager.default.isExecutableFile(atPath: xmllintPath)

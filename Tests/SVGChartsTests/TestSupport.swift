@@ -153,17 +153,36 @@ func temporaryDirectory() throws -> URL {
   return url
 }
 
-/// Writes `svg` to a temporary file and checks it with `xmllint --noout`: expects no output
-/// and status 0.
-func expectWellFormed(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+/// The `xmllint` executable on `PATH`; throws, failing the test, when it is not installed.
+func xmllintExecutable() throws -> String {
+  let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
+  for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+    let candidate = "\(folder)/xmllint"
+    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+  }
+  throw ChartError(
+    "xmllint is not installed (no xmllint on PATH \(searchPath)), so the SVG cannot be checked: "
+      + "install the apt package libxml2-utils, or run `scripts/install-prerequisites test`")
+}
+
+/// Writes `svg` to a temporary file and runs `xmllint --noout` on it. Throws when xmllint
+/// is missing: the check never passes without running.
+func xmllint(_ svg: String) throws -> (status: Int32, output: String) {
+  let xmllint = try xmllintExecutable()
   let directory = try temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: directory) }
   let file = directory.appendingPathComponent("figure.svg")
   try svg.write(to: file, atomically: true, encoding: .utf8)
-  let result = try run("xmllint", ["--noout", file.path])
+  return try run(xmllint, ["--noout", file.path])
+}
+
+/// Checks `svg` with `xmllint --noout`: expects no output and status 0.
+func expectWellFormed(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let result = try xmllint(svg)
   #expect(result.status == 0, "xmllint: \(result.output)", sourceLocation: sourceLocation)
   #expect(result.output.isEmpty, "xmllint: \(result.output)", sourceLocation: sourceLocation)
 }
+
 
 /// The legend's frame (the one rounded rectangle) in `svg`.
 func legendFrame(_ svg: String) throws -> Rect {
