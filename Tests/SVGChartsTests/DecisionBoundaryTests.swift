@@ -165,9 +165,6 @@ struct DecisionBoundaryTests {
       $0.name == "g" && $0.attributes["class"] == "highlighted"
     }
     #expect(highlighted?.attributes["stroke"] == "#000")
-    #expect(
-      try Self.figure(grid, points: points).svg(idPrefix: "b", standalone: true)
-        == Self.figure(grid, points: points).svg(idPrefix: "b", standalone: true))
   }
 
   @Test func theColourBarExplainsTheBands() throws {

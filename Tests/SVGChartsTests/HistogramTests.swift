@@ -100,7 +100,6 @@ struct HistogramTests {
       }
     }
     #expect(try elements(of: svg).first?.attributes["viewBox"] == "0 0 1020 320")
-    #expect(try Self.figure(units).svg(idPrefix: "hist-", standalone: true) == svg)
   }
 
   @Test func nonFiniteValuesThrowWhenDrawn() {

@@ -89,11 +89,6 @@ struct LossCurveTests {
     #expect(try Self.seriesPaths(svg).count == 1)
   }
 
-  @Test func theSameInputGivesTheSameBytes() throws {
-    let figure = Self.figure(train: Self.loss(5000), test: Self.loss(5000, offset: 0.05))
-    #expect(try figure.svg(idPrefix: "a", standalone: true) == figure.svg(idPrefix: "a", standalone: true))
-  }
-
   @Test func nonFiniteLossThrowsNamingTheSeriesAndIteration() throws {
     var train = Self.loss(100)
     train[41] = .nan

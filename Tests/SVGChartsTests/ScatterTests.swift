@@ -87,12 +87,6 @@ struct ScatterTests {
     #expect(box.minX > plot.midX && box.maxX < plot.maxX && box.minY > plot.minY && box.maxY < plot.midY)
   }
 
-  @Test func theSameInputGivesTheSameBytes() throws {
-    #expect(
-      try Self.figure().svg(idPrefix: "a", standalone: false)
-        == Self.figure().svg(idPrefix: "a", standalone: false))
-  }
-
   @Test func nonFiniteCoordinatesThrow() throws {
     var points = Self.points()
     points[7].y = .nan
