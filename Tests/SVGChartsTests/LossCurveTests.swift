@@ -73,7 +73,9 @@ struct LossCurveTests {
     let box = try legendFrame(svg)
     let plot = try plotRect(svg)
     #expect(box.minX > plot.midX && box.maxY < plot.midY, "upper right")
-    for path in try Self.seriesPaths(svg) {
+    let paths = try Self.seriesPaths(svg)
+    try #require(paths.count == 2 && paths.allSatisfy { $0.count == 300 }, "\(paths.map(\.count))")
+    for path in paths {
       for (a, b) in zip(path, path.dropFirst()) {
         #expect(!box.intersectsSegment(a, b))
       }
