@@ -23,6 +23,8 @@ import TestSupport
     let output = try runProcess(Repository.nnlab, ["report", "--quiet", "--out", folder.path("r")])
     #expect(output.status == 0)
     #expect(output.stdout.isEmpty && output.stderr.isEmpty)
+    // Quiet, yet the report is written: a run that did nothing would print nothing too.
+    #expect(try folder.files("r").keys.contains("index.html"))
   }
 
   @Test func showsOneProgressBarPerCaseOnATerminal() throws {
