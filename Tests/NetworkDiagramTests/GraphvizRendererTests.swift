@@ -6,8 +6,12 @@ import TinyNet
 /// The renderer's contract: identical bytes, safe from any thread, unique ids, and
 /// Graphviz's own messages as errors.
 @Suite struct GraphvizRendererTests {
-  @Test func sameDiagramGivesTheSameBytes() throws {
+  /// A second render through the same, shared Graphviz context in this one process gives the
+  /// first render's bytes: no state is left behind. (That separate processes give the same
+  /// bytes is `DiagramBytesTests`.)
+  @Test func aSecondRenderInTheSameProcessGivesTheSameBytes() throws {
     let first = try GraphvizRenderer.shared.render(Fixtures.update, idPrefix: "step")
+    _ = try GraphvizRenderer.shared.render(Fixtures.initial, idPrefix: "step")
     let second = try GraphvizRenderer.shared.render(Fixtures.update, idPrefix: "step")
     #expect(first.svg == second.svg)
     #expect(first.inlineSVG == second.inlineSVG)

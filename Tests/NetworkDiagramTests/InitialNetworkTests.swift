@@ -86,7 +86,16 @@ import TinyNet
     #expect(inline.ids == document.ids)
   }
 
-  @Test(.enabled(if: hasXmllint)) func bothSVGsPassXmllint() throws {
+  /// The xmllint check the diagram tests rely on can fail.
+  @Test func xmllintRejectsABrokenDocument() throws {
+    let broken = rendered.svg.replacingOccurrences(of: "</svg>", with: "")
+    try #require(broken != rendered.svg)
+    let result = try xmllint(broken)
+    #expect(result.status != 0)
+    #expect(!result.messages.isEmpty)
+  }
+
+  @Test func bothSVGsPassXmllint() throws {
     for svg in [rendered.svg, rendered.inlineSVG] {
       let result = try xmllint(svg)
       #expect(result.status == 0, "\(result.messages)")

@@ -43,8 +43,11 @@ import TinyNet
     #expect(document.texts.contains("one SGD step on point 74 (class 1): new = old − 0.2 × g"))
   }
 
-  @Test(.enabled(if: hasXmllint)) func passesXmllint() throws {
+  @Test func passesXmllint() throws {
     let rendered = try GraphvizRenderer.shared.render(Fixtures.update, idPrefix: "update")
-    #expect(try xmllint(rendered.svg).status == 0)
+    for svg in [rendered.svg, rendered.inlineSVG] {
+      let result = try xmllint(svg)
+      #expect(result.status == 0, "\(result.messages)")
+    }
   }
 }

@@ -92,6 +92,13 @@ struct SVGWriterTests {
     try expectWellFormed(svg)
   }
 
+  /// The xmllint check the figure tests rely on can fail.
+  @Test func theWellFormednessCheckRejectsBrokenXML() throws {
+    let result = try xmllint(#"<svg xmlns="http://www.w3.org/2000/svg"><g></svg>"#)
+    #expect(result.status != 0)
+    #expect(result.output.contains("mismatch"), "\(result.output)")
+  }
+
   @Test func anInlineDocumentIsJustTheSVGElement() throws {
     let svg = try Self.figure.svg(idPrefix: "loss-", standalone: false)
     #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"320\" viewBox="))

@@ -153,16 +153,56 @@ func temporaryDirectory() throws -> URL {
   return url
 }
 
-/// Writes `svg` to a temporary file and checks it with `xmllint --noout`: expects no output
-/// and status 0.
-func expectWellFormed(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+/// The `xmllint` executable on `PATH`; throws, failing the test, when it is not installed.
+func xmllintExecutable() throws -> String {
+  let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
+  for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+    let candidate = "\(folder)/xmllint"
+    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+  }
+  throw ChartError(
+    "xmllint is not installed (no xmllint on PATH \(searchPath)), so the SVG cannot be checked: "
+      + "install the apt package libxml2-utils, or run `scripts/install-prerequisites test`")
+}
+
+/// Writes `svg` to a temporary file and runs `xmllint --noout` on it. Throws when xmllint
+/// is missing: the check never passes without running.
+func xmllint(_ svg: String) throws -> (status: Int32, output: String) {
+  let xmllint = try xmllintExecutable()
   let directory = try temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: directory) }
   let file = directory.appendingPathComponent("figure.svg")
   try svg.write(to: file, atomically: true, encoding: .utf8)
-  let result = try run("xmllint", ["--noout", file.path])
+  return try run(xmllint, ["--noout", file.path])
+}
+
+/// Checks `svg` with `xmllint --noout`: expects no output and status 0.
+func expectWellFormed(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let result = try xmllint(svg)
   #expect(result.status == 0, "xmllint: \(result.output)", sourceLocation: sourceLocation)
   #expect(result.output.isEmpty, "xmllint: \(result.output)", sourceLocation: sourceLocation)
+}
+
+/// Runs this test executable again as a new process, with only the tests matching `filter`
+/// selected and `environment` added. The child does not inherit `SWIFT_DETERMINISTIC_HASHING`,
+/// so it hashes with its own random seed, and it lays out memory at its own addresses.
+func runThisTestExecutable(filter: String, adding environment: [String: String]) throws
+  -> (status: Int32, output: String)
+{
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+  process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+  var childEnvironment = ProcessInfo.processInfo.environment
+  childEnvironment["SWIFT_DETERMINISTIC_HASHING"] = nil
+  childEnvironment.merge(environment) { $1 }
+  process.environment = childEnvironment
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// The legend's frame (the one rounded rectangle) in `svg`.

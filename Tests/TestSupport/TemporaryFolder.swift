@@ -30,11 +30,22 @@ public struct TemporaryFolder: Sendable {
   public func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
+/// A folder a test expected is missing.
+public struct MissingFolder: Error, CustomStringConvertible {
+  public var path: String
+  public var description: String { "\(path) is not a folder" }
+}
+
 /// Every regular file below `folder`, keyed by its path relative to `folder`.
+///
+/// Throws when `folder` is missing: two missing folders must not compare equal.
 public func folderFiles(_ folder: URL) throws -> [String: Data] {
   var files: [String: Data] = [:]
   let base = folder.resolvingSymlinksInPath().path
-  guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [:] }
+  var isFolder: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue,
+    let enumerator = FileManager.default.enumerator(atPath: base)
+  else { throw MissingFolder(path: base) }
   for case let path as String in enumerator {
     var isFolder: ObjCBool = false
     let full = base + "/" + path

@@ -1,8 +1,9 @@
 """The seed lab report in a real headless Chromium, in English and in Korean.
 
 Loads index.html through chromedriver and checks that every figure is displayed with a
-non-zero size, that the page logs no console errors, and that every standalone SVG file
-opens as an SVG document. Run by `make test` after the Swift tests built nnlab.
+non-zero size, that the page logs no console errors, that every standalone SVG file
+opens as an SVG document, and that the Korean report's text is drawn with real Hangul
+glyphs rather than empty boxes. Run by `make test` after the Swift tests built nnlab.
 """
 import os
 import re
@@ -19,15 +20,20 @@ NNLAB = os.environ.get('NNLAB', os.path.join(ROOT, '.build', 'debug', 'nnlab'))
 HANGUL = re.compile('[\uac00-\ud7a3]')
 
 
-@pytest.fixture(scope='module')
-def browser():
+def start_chromium(environment=None):
+    """A headless Chromium; `environment` replaces chromedriver's (and so Chromium's)."""
     options = Options()
     options.binary_location = '/usr/bin/chromium'
     for argument in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
                      '--window-size=1280,1024', '--allow-file-access-from-files'):
         options.add_argument(argument)
     options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
-    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+    return webdriver.Chrome(service=Service('/usr/bin/chromedriver', env=environment), options=options)
+
+
+@pytest.fixture(scope='module')
+def browser():
+    driver = start_chromium()
     yield driver
     driver.quit()
 
@@ -84,3 +90,146 @@ def test_every_standalone_svg_opens(browser, report):
         assert root[0] == 'http://www.w3.org/2000/svg', file.name
         assert root[1] > 100 and root[2] > 100, file.name
         assert severe_logs(browser) == [], file.name
+
+
+# Korean on a bare machine: without a font that has Hangul, Chromium draws every syllable as
+# the same empty box (the font's missing-glyph box), or nothing when it has no font at all.
+# Text cannot be read back from the screen, so the check draws with the fonts the page uses:
+# each font (family list, weight, style) that Hangul text on the page is set in draws two
+# different syllables, 가 and 한, and U+E000, a private-use character that no font has and
+# that therefore shows the missing-glyph box, onto a canvas. Real glyphs have ink, differ
+# from each other and differ from that box.
+
+FONTS_OF_HANGUL_TEXT = r"""
+const hangul = /[\uAC00-\uD7A3]/;
+const found = new Map();
+const root = document.body || document.documentElement;
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  if (!node.parentElement || !hangul.test(node.data)) continue;
+  const style = getComputedStyle(node.parentElement);
+  const key = [style.fontFamily, style.fontWeight, style.fontStyle].join('|');
+  if (!found.has(key)) found.set(key, [style.fontFamily, style.fontWeight, style.fontStyle, node.data.trim()]);
+}
+return [...found.values()];
+"""
+
+DRAW_GLYPHS = r"""
+const [family, weight, style, characters] = arguments;
+const side = 72;
+const drawn = characters.map((character) => {
+  const canvas = new OffscreenCanvas(side, side);
+  const context = canvas.getContext('2d');
+  context.font = `${style} ${weight} 48px ${family}`;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.fillText(character, side / 2, side / 2);
+  const pixels = context.getImageData(0, 0, side, side).data;
+  const alpha = [];
+  for (let i = 3; i < pixels.length; i += 4) alpha.push(pixels[i]);
+  return {font: context.font, alpha};
+});
+const ink = (glyph) => glyph.alpha.filter((a) => a > 0).length;
+const differing = (a, b) => a.alpha.filter((v, i) => Math.abs(v - b.alpha[i]) > 64).length;
+return {
+  font: drawn[0].font,
+  ink: drawn.map(ink),
+  differing: drawn.map((a) => drawn.map((b) => differing(a, b))),
+};
+"""
+
+GA, HAN, NO_GLYPH = '\uac00', '\ud55c', '\ue000'
+# Pixels of a 48px glyph on a 72px canvas; a Hangul syllable has hundreds.
+ENOUGH_PIXELS = 40
+
+
+def hangul_glyph_problems(driver, family, weight, style):
+    """Why Hangul in this font is unreadable in the loaded page: an empty list when it is fine."""
+    result = driver.execute_script(DRAW_GLYPHS, family, weight, style, [GA, HAN, NO_GLYPH])
+    name = f'{family} (weight {weight}, {style})'
+    # A font the canvas cannot parse is silently replaced by its default: that checks nothing.
+    assert family in result['font'], f'the canvas did not take the font {name}: {result["font"]}'
+    ink, differing = result['ink'], result['differing']
+    problems = []
+    if ink[0] < ENOUGH_PIXELS or ink[1] < ENOUGH_PIXELS:
+        problems.append(f'{name}: Hangul draws (almost) nothing ({ink[0]} and {ink[1]} pixels)')
+    elif differing[0][1] < ENOUGH_PIXELS:
+        problems.append(f'{name}: 가 and 한 draw the same glyph, an empty box')
+    elif min(differing[0][2], differing[1][2]) < ENOUGH_PIXELS:
+        problems.append(f'{name}: Hangul draws the missing-glyph box of U+E000')
+    return problems
+
+
+def fonts_of_hangul_text(driver):
+    return [tuple(font) for font in driver.execute_script(FONTS_OF_HANGUL_TEXT)]
+
+
+@pytest.fixture(scope='module')
+def korean_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp('report-ko-glyphs') / 'seed-lab'
+    subprocess.run([NNLAB, 'report', '--quiet', '--lang', 'ko', '--out', str(folder)], check=True)
+    return folder
+
+
+def test_korean_text_is_drawn_with_hangul_glyphs(browser, korean_report):
+    browser.get((korean_report / 'index.html').as_uri())
+    fonts = {font[:3]: font[3] for font in fonts_of_hangul_text(browser)}
+    # Body text, bold headings, the figures' SVG text and the diagrams' text at least.
+    assert len(fonts) >= 4, fonts
+    problems = [problem for font in fonts for problem in hangul_glyph_problems(browser, *font)]
+    files = [file for file in sorted(korean_report.glob('figures/*.svg')) + sorted(korean_report.glob('graphs/*.svg'))
+             if HANGUL.search(file.read_text(encoding='utf-8'))]
+    assert len(files) >= 10
+    for file in files:
+        browser.get(file.as_uri())
+        for font in fonts_of_hangul_text(browser):
+            if font[:3] not in fonts:
+                fonts[font[:3]] = font[3]
+                problems += [f'{file.name}: {problem}' for problem in hangul_glyph_problems(browser, *font[:3])]
+    assert problems == [], ('the Korean report is unreadable here: install a Korean font, the apt '
+                            'package fonts-noto-cjk (scripts/install-prerequisites test does)')
+
+
+def latin_only_fonts(folder):
+    """Links to a few installed fonts that have no Hangul syllable."""
+    def files(pattern):
+        listed = subprocess.run(['fc-list', '--format', '%{file}\n', pattern], check=True,
+                                capture_output=True, text=True).stdout
+        return set(listed.split())
+    latin = sorted(files(':lang=en') - files(':charset=ac00') - files(':charset=d55c'))
+    assert latin, 'no font without Hangul is installed to test with'
+    for index, file in enumerate(latin[:4]):
+        (folder / f'{index}-{os.path.basename(file)}').symlink_to(file)
+    return folder
+
+
+@pytest.mark.parametrize('fonts', ['latin-only', 'none'])
+def test_the_glyph_check_fails_without_a_korean_font(korean_report, tmp_path, fonts):
+    """The check above is not a formality: Chromium given only Latin fonts (Hangul becomes
+    empty boxes), or no font at all (Hangul becomes nothing), fails it for every font."""
+    font_folder = tmp_path / 'fonts'
+    font_folder.mkdir()
+    if fonts == 'latin-only':
+        latin_only_fonts(font_folder)
+    configuration = tmp_path / 'fonts.conf'
+    configuration.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f'  <dir>{font_folder}</dir>\n  <cachedir>{tmp_path / "cache"}</cachedir>\n</fontconfig>\n',
+        encoding='utf-8')
+    driver = start_chromium(dict(os.environ, FONTCONFIG_FILE=str(configuration)))
+    try:
+        driver.get((korean_report / 'index.html').as_uri())
+        fonts_used = fonts_of_hangul_text(driver)
+        assert len(fonts_used) >= 4
+        for font in fonts_used:
+            problems = hangul_glyph_problems(driver, *font[:3])
+            assert len(problems) == 1, font
+            expected = 'the same glyph, an empty box' if fonts == 'latin-only' else 'draws (almost) nothing'
+            assert expected in problems[0], problems
+        if fonts == 'latin-only':
+            # Latin text still draws: the failure is Hangul's alone.
+            result = driver.execute_script(DRAW_GLYPHS, fonts_used[0][0], '400', 'normal', ['A', 'g'])
+            assert min(result['ink']) >= ENOUGH_PIXELS and result['differing'][0][1] >= ENOUGH_PIXELS
+    finally:
+        driver.quit()

@@ -28,6 +28,10 @@ import TestSupport
     ] {
       let ours = try runProcess(Repository.nnlab, ["train"] + arguments)
       let theirs = try runPython([Repository.oracle.path, "train"] + arguments)
+      // Both must succeed: two failures print the same nothing.
+      #expect(ours.status == 0, "\(arguments): \(ours.stderr)")
+      #expect(theirs.status == 0, "\(arguments): \(theirs.stderr)")
+      #expect(ours.stdout.contains("loss train: "), "\(arguments)")
       #expect(ours.stdout == theirs.stdout, "\(arguments)")
     }
   }
@@ -46,7 +50,11 @@ import TestSupport
       #expect(mine.count == 1000)
       #expect(mine.map(\.bitPattern) == numpy.map(\.bitPattern), "\(key)")
     }
-    #expect(a["params"] as? [String: Double] == b["params"] as? [String: Double])
+    // Unwrapped first: two values that are not parameter tables would compare equal as nil.
+    let mine = try #require(a["params"] as? [String: Double])
+    let numpy = try #require(b["params"] as? [String: Double])
+    #expect(mine.count == 13)
+    #expect(mine == numpy)
   }
 
   @Test func trainJSONHasTheDocumentedShape() throws {
@@ -91,11 +99,15 @@ import TestSupport
       let theirs = try runPython([Repository.oracle.path, "step", "--seed", seed, "--json"])
       let a = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [String: Any])
       let b = try #require(try JSONSerialization.jsonObject(with: Data(theirs.stdout.utf8)) as? [String: Any])
-      #expect(a["index"] as? Int == b["index"] as? Int)
-      #expect(a["x"] as? [Double] == b["x"] as? [Double])
-      #expect(a["y"] as? Int == b["y"] as? Int)
+      // Each value unwrapped first: a key missing from both would otherwise compare equal as nil.
+      #expect(try #require(a["index"] as? Int) == (try #require(b["index"] as? Int)))
+      #expect(try #require(a["x"] as? [Double]) == (try #require(b["x"] as? [Double])))
+      #expect(try #require(a["y"] as? Int) == (try #require(b["y"] as? Int)))
       for key in ["params_before", "gradient", "params_after"] {
-        #expect(a[key] as? [String: Double] == b[key] as? [String: Double], "\(key) seed \(seed)")
+        let mine = try #require(a[key] as? [String: Double], "\(key) seed \(seed)")
+        let numpy = try #require(b[key] as? [String: Double], "\(key) seed \(seed)")
+        #expect(mine.count == 13, "\(key) seed \(seed)")
+        #expect(mine == numpy, "\(key) seed \(seed)")
       }
     }
   }
