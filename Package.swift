@@ -40,6 +40,7 @@ let package = Package(
     ),
     .executableTarget(name: "nnlab-bench", dependencies: ["TinyNet"], path: "Benchmarks/NNLabBench"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
