@@ -44,7 +44,10 @@ let package = Package(
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
-    .testTarget(name: "LabReportTests", dependencies: ["LabReport", "TestSupport"]),
+    .testTarget(
+      name: "LabReportTests",
+      dependencies: ["LabReport", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]
 )
