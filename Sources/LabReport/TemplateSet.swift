@@ -83,11 +83,15 @@ public struct TemplateSet: Sendable {
   }
 
   /// Renders the page; a template that renders to nothing is an error, not an empty page.
+  ///
+  /// The page is passed through `SafeText.sanitized` whole: Mustache escapes markup but not
+  /// control characters or noncharacters, and this way none reaches the page raw, whether it
+  /// came from the experiment, the snapshot, a locale file or a template.
   func render(_ page: ReportPage) throws(LabReportError) -> String {
     guard let html = library.render(page, withTemplate: "report"), !html.isEmpty else {
       throw .badTemplates("report.mustache rendered nothing", chosenByUser: chosenByUser)
     }
-    return html
+    return SafeText.sanitized(html)
   }
 
   /// A file's path as an error message quotes it.
