@@ -101,7 +101,9 @@ public struct TemplateSet: Sendable {
 
   /// Where and why swift-mustache refused a template, without echoing the template's text.
   private static func reason(_ error: any Error) -> String {
-    guard let failure = error as? MustacheTemplate.ParserError else { return "\(error)" }
+    guard let failure = error as? MustacheTemplate.ParserError else {
+      return SafeText.printable("\(error)", limit: SafeText.quoteLimit)
+    }
     let what: String
     switch failure.error as? MustacheTemplate.Error {
     case .sectionCloseNameIncorrect: what = "a section is closed with another name than it was opened with"
