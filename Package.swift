@@ -41,10 +41,14 @@ let package = Package(
     ),
     .executableTarget(name: "nnlab-bench", dependencies: ["TinyNet"], path: "Benchmarks/NNLabBench"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
-    .testTarget(name: "LabReportTests", dependencies: ["LabReport", "TestSupport"]),
+    .testTarget(
+      name: "LabReportTests",
+      dependencies: ["LabReport", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]
 )

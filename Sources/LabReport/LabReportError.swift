@@ -1,4 +1,8 @@
 /// A report that cannot be made, with the exit status DESIGN.md documents for its kind.
+///
+/// Each message is one line for a terminal. User text in it (a path, a name, a value)
+/// belongs in `SafeText.quoted`, which shows at most `SafeText.quoteLimit` scalars with
+/// control characters as escapes; the command line bounds the whole line besides.
 public enum LabReportError: Error, Equatable, CustomStringConvertible {
   /// The experiment file is malformed or holds a bad value (exit 65).
   case badExperiment(String)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 import Synchronization
 
 /// Progress bars on stderr while cases train: one line per case with iterations per
@@ -64,22 +65,33 @@ public final class ProgressDisplay: Sendable {
     let width = 24
     let fraction = bar.total > 0 ? Double(bar.done) / Double(bar.total) : 1
     let filled = Int((fraction * Double(width)).rounded(.down))
-    let name = bar.name.count > 32 ? String(bar.name.prefix(31)) + "…" : bar.name
-    var text = name.padding(toLength: 33, withPad: " ", startingAt: 0)
+    let percent = String(Int(fraction * 100))
+    var text = Self.label(bar.name)
       + "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-      + String(format: "%3d%%", Int(fraction * 100))
+      + String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "%"
     if let started = bar.started, let lastUpdate = bar.lastUpdate, bar.done > 0 {
       let rate = Double(bar.done) / max(Self.seconds(lastUpdate - started), 1e-6)
-      text += String(format: "  %.0f it/s", rate)
+      text += "  " + Self.number(rate, decimals: 0) + " it/s"
       if bar.done == bar.total {
         text += "  done"
       } else if over {
         text += "  stopped (diverged)"
       } else {
-        text += String(format: "  %.1f s left", Double(bar.total - bar.done) / rate)
+        text += "  " + Self.number(Double(bar.total - bar.done) / rate, decimals: 1) + " s left"
       }
     }
     return text
+  }
+
+  /// A case's name as its bar shows it: control characters written as escapes, never more
+  /// than 32 scalars (the last one then `…`), padded to a column of 33.
+  static func label(_ name: String) -> String {
+    let shown = SafeText.printable(name, limit: 32)
+    return shown + String(repeating: " ", count: 33 - shown.unicodeScalars.count)
+  }
+
+  private static func number(_ value: Double, decimals: Int) -> String {
+    SafeText.fixed(value, decimals: decimals) ?? "?"
   }
 
   private static func seconds(_ duration: Duration) -> Double {

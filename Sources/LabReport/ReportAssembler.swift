@@ -1,6 +1,7 @@
 import Foundation
 import NetworkDiagram
 import SVGCharts
+import SafeText
 import TinyNet
 
 /// Turns a snapshot into the report's files: `index.html`, `figures/*.svg`,
@@ -346,11 +347,11 @@ struct ReportAssembler {
   }
 }
 
-/// `value` with `digits` decimals, in the POSIX locale, without a minus sign on zero.
+/// `value` with `digits` decimals (`SafeText.fixed`, as C's `printf` rounds), or Swift's
+/// own text (`nan`, `inf`, `1e+16`) for what a fixed-point number cannot show.
 func fixed(_ value: Double, _ digits: Int) -> String {
-  let text = String(format: "%.\(digits)f", value)
-  return text.allSatisfy({ "-0.".contains($0) }) ? String(text.drop { $0 == "-" }) : text
+  SafeText.fixed(value, decimals: digits) ?? "\(value)"
 }
 
 /// A share as a whole percentage.
-func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+func percent(_ share: Double) -> String { fixed(share * 100, 0) + "%" }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// A laid-out diagram: a standalone SVG file, the same SVG for inlining in HTML, and
 /// the DOT source it was drawn from.
@@ -21,8 +22,8 @@ public struct RenderedDiagram: Sendable, Equatable {
       throw GraphvizError(operation: "render svg", message: "the output has no <svg> element")
     }
     let metadata =
-      "\n<title>\(LabelText.xml(diagram.title))</title>"
-      + "\n<desc>\(LabelText.xml(diagram.summary))</desc>"
+      "\n<title>\(SafeText.escaped(diagram.title, quotes: false))</title>"
+      + "\n<desc>\(SafeText.escaped(diagram.summary, quotes: false))</desc>"
     let element = bytes[start...tagEnd] + Data(metadata.utf8) + bytes[(tagEnd + 1)...]
     svg = String(decoding: bytes[..<start] + element, as: UTF8.self)
     inlineSVG = String(decoding: Self.removingComments(element), as: UTF8.self)

@@ -1,8 +1,10 @@
+import SafeText
+
 /// The one renderer: writes elements and marks as SVG text.
 ///
-/// Every attribute value and every text node is escaped (`& < > " '`, line breaks and tabs
-/// as character references) and stripped of characters XML 1.0 forbids; every number is
-/// fixed-point (`FixedPoint`), so a NaN or an infinity is thrown, never written.
+/// Every attribute value and every text node goes through `SafeText.escaped` (`& < > " '`,
+/// line breaks and tabs as character references, forbidden characters as U+FFFD); every
+/// number is fixed-point (`FixedPoint`), so a NaN or an infinity is thrown, never written.
 struct SVGWriter {
   /// The document so far.
   private(set) var text = ""
@@ -29,7 +31,7 @@ struct SVGWriter {
 
   /// Writes an element holding `content` as escaped text.
   mutating func element(_ name: String, _ attributes: [(String, String)], content: String) {
-    text += "<\(name)\(Self.attributeText(attributes))>\(Self.escaped(content))</\(name)>\n"
+    text += "<\(name)\(Self.attributeText(attributes))>\(SafeText.escaped(content))</\(name)>\n"
   }
 
   /// Writes `mark` as SVG elements.
@@ -113,43 +115,6 @@ struct SVGWriter {
   }
 
   private static func attributeText(_ attributes: [(String, String)]) -> String {
-    attributes.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined()
-  }
-
-  /// `string` safe as XML text and as a double-quoted attribute value.
-  ///
-  /// `& < > " '` become entity or character references, tab, line feed and carriage return
-  /// become character references (so attribute values keep them), and characters XML 1.0
-  /// forbids or that are control characters (U+0000–U+001F except those three,
-  /// U+007F–U+009F, U+FFFE, U+FFFF) are dropped.
-  static func escaped(_ string: String) -> String {
-    // Most values are numbers and names: printable ASCII with nothing to replace.
-    let plain = string.utf8.allSatisfy { byte in
-      byte >= 0x20 && byte < 0x7f && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-        && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
-    }
-    if plain { return string }
-    var result = ""
-    result.reserveCapacity(string.utf8.count)
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      case "\t": result += "&#9;"
-      case "\n": result += "&#10;"
-      case "\r": result += "&#13;"
-      default:
-        switch scalar.value {
-        case 0x20...0x7e, 0xa0...0xd7ff, 0xe000...0xfffd, 0x10000...0x10ffff:
-          result.unicodeScalars.append(scalar)
-        default:
-          continue
-        }
-      }
-    }
-    return result
+    attributes.map { " \($0.0)=\"\(SafeText.escaped($0.1))\"" }.joined()
   }
 }

@@ -1,9 +1,9 @@
 /// Text from users made safe for the places nnlab writes it: files that must stay valid
 /// (HTML, SVG, DOT) and one-line messages on a terminal.
+///
+/// One module holds every rule so that each output follows the same one: `sanitized` and
+/// `escaped` for files, `fixed` for numbers, `quoted` and `printable` for messages.
 public enum SafeText {
-  /// The longest piece of user text, in Unicode scalars, that a message quotes.
-  public static let quoteLimit = 80
-
   /// `text` with every scalar that HTML or XML forbid, or that a terminal would act on,
   /// replaced by U+FFFD: C0 controls other than tab, line feed and carriage return, DEL,
   /// C1 controls, and the noncharacters (U+FDD0...U+FDEF and every U+xFFFE, U+xFFFF).
@@ -24,32 +24,5 @@ public enum SafeText {
     case 0xFDD0...0xFDEF: true
     default: scalar.value & 0xFFFE == 0xFFFE
     }
-  }
-
-  /// `text` in single quotes for a one-line message: at most `quoteLimit` scalars (then
-  /// `…`), with control characters and other forbidden scalars written as escapes
-  /// (`\n`, `\t`, `\u{1B}`), so no user text can break the line or reach the terminal raw.
-  public static func quoted(_ text: String) -> String {
-    var result = "'"
-    var count = 0
-    for scalar in text.unicodeScalars {
-      if count == quoteLimit {
-        result += "…"
-        break
-      }
-      count += 1
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if isForbidden(scalar) {
-          result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "'"
   }
 }

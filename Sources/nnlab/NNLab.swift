@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabReport
+import SafeText
 
 /// The `nnlab` command: trains the seed notebook's 2-3-1 network and writes lab reports.
 @main
@@ -33,8 +34,16 @@ struct NNLab: ParsableCommand {
     }
   }
 
+  /// Prints `message` as one bounded line on stderr and exits with `status`.
+  ///
+  /// Messages quote user text through `SafeText.quoted` already; this is the defence for
+  /// those that do not, such as swift-argument-parser's, which echo a bad value whole:
+  /// line breaks become spaces, control characters escapes, and a line longer than
+  /// `SafeText.lineLimit` scalars keeps its beginning and its end (where a message says
+  /// what is allowed) around `…`.
   private static func fail(_ message: String, status: Int32) -> Never {
-    let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let joined = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let line = SafeText.printable(joined, limit: SafeText.lineLimit, truncation: .middle)
     FileHandle.standardError.write(Data("nnlab: error: \(line)\n".utf8))
     Foundation.exit(status)
   }

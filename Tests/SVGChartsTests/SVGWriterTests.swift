@@ -41,15 +41,14 @@ struct SVGWriterTests {
     #expect(throws: ChartError.self) { try path.line(to: Point(x: 0, y: .infinity)) }
   }
 
-  @Test func textIsEscaped() {
-    #expect(
-      SVGWriter.escaped("<script>alert('x')</script> & \"q\"\n\tok")
-        == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;&#10;&#9;ok")
-  }
-
-  @Test func charactersXMLForbidsAreDropped() {
-    #expect(SVGWriter.escaped("a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}f\u{FFFE}g\u{FFFF}") == "abcdefg")
-    #expect(SVGWriter.escaped("손실 λ 😀") == "손실 λ 😀")
+  @Test func charactersXMLForbidsBecomeReplacementCharacters() throws {
+    let figure = Figure(
+      title: "a\u{0}b\u{7}c\u{1B}d\u{7F}e\u{85}f\u{FFFE}g\u{FFFF}", description: "손실 λ 😀",
+      panels: Self.figure.panels)
+    let svg = try figure.svg(idPrefix: "x", standalone: true)
+    try expectWellFormed(svg)
+    #expect(svg.contains(">a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g\u{FFFD}</title>"))
+    #expect(svg.contains(">손실 λ 😀</desc>"))
   }
 
   @Test func coloursAreWrittenAsHex() throws {

@@ -48,3 +48,41 @@ import TestSupport
     #expect(output.stdout.contains("--learning-rate"))
   }
 }
+
+/// Whatever a user passes, an error is one short line with no raw control characters.
+@Suite struct BoundedErrorLineTests {
+  @Test func anEnormousValueGivesOneShortLine() throws {
+    // Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN), so this is the
+    // largest value a command line can carry.
+    let output = try runProcess(Repository.nnlab, ["train", "--activation", String(repeating: "x", count: 131_000)])
+    #expect(output.status == 64)
+    #expect(output.stdout.isEmpty)
+    #expect(output.stderr.utf8.count < 500, "\(output.stderr.utf8.count) bytes")
+    #expect(output.stderr.split(separator: "\n").count == 1)
+    #expect(output.stderr.hasPrefix("nnlab: error: The value 'xxx"))
+    #expect(output.stderr.contains("…"))
+    // The end of the message, which says what is allowed, survives.
+    #expect(output.stderr.hasSuffix("'relu', 'tanh' or 'sigmoid'.\n"), "\(output.stderr)")
+  }
+
+  @Test func anEnormousValueInAnExperimentFileGivesOneShortLine() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let activation = String(repeating: "x", count: 1_000_000)
+    let file = try folder.write(
+      #"{"name": "big", "title": "Big", "cases": [{"name": "one", "activation": "\#(activation)"}]}"#,
+      to: "big.json")
+    let output = try runProcess(Repository.nnlab, ["report", file, "--out", folder.path("report")])
+    #expect(output.status == 65)
+    #expect(output.stderr.utf8.count < 500, "\(output.stderr.utf8.count) bytes")
+    #expect(output.stderr.split(separator: "\n").count == 1)
+    #expect(output.stderr.hasPrefix("nnlab: error: bad experiment: "))
+  }
+
+  @Test func escapeSequencesInAValueAreShownNotSent() throws {
+    let output = try runProcess(Repository.nnlab, ["train", "--activation", "relu\u{1B}[2J\u{1B}]0;title\u{7}\u{9B}1m"])
+    #expect(output.status == 64)
+    #expect(output.stderr.contains(#"relu\u{1B}[2J\u{1B}]0;title\u{7}\u{9B}1m"#), "\(output.stderr)")
+    #expect(!output.stderr.unicodeScalars.contains { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) })
+  }
+}

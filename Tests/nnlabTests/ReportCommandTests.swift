@@ -46,6 +46,25 @@ import TestSupport
     #expect(output.stdout.contains("report written to"))
   }
 
+  @Test func escapeSequencesInACaseNameNeverReachTheTerminal() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // A colour, a window title, a screen clear and a bell, as JSON escapes.
+    let name = #"evil\u001b[31mred\u001b]0;pwned\u0007\u001b[2J\u009b1m"#
+    let experiment = try folder.write(
+      """
+      {"name": "evil", "title": "Evil", "cases": [{"name": "\(name)", "epochs": 100}]}
+      """, to: "evil.json")
+    let command = [Repository.nnlab.path, "report", experiment, "--out", folder.path("r")].joined(separator: " ")
+    let output = try runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(output.status == 0, "\(output.stdout)")
+    #expect(output.stdout.contains("[########################] 100%"))
+    #expect(output.stdout.contains(#"evil\u{1B}[31mred\u{1B}]0;pw"#))
+    for raw in ["\u{1B}[31m", "\u{1B}]0;", "\u{7}", "\u{1B}[2J", "\u{9B}"] {
+      #expect(!output.stdout.contains(raw), "\(raw.unicodeScalars.map(\.value))")
+    }
+  }
+
   @Test func printedDefaultIsTheEmbeddedSeedLab() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }

@@ -99,7 +99,7 @@ import TestSupport
     try FileManager.default.removeItem(atPath: folder.path("templates/figure.mustache"))
     let output = try runProcess(
       Repository.nnlab, ["report", "--templates", folder.path("templates"), "--out", folder.path("report")])
-    expectOneLineError(output, status: 64, mentions: "figure.mustache is missing")
+    expectOneLineError(output, status: 64, mentions: "figure.mustache' is missing")
     #expect(!FileManager.default.fileExists(atPath: folder.path("report")))
   }
 
@@ -110,7 +110,70 @@ import TestSupport
     try folder.write("{{#cases}}never closed", to: "templates/case.mustache")
     let output = try runProcess(
       Repository.nnlab, ["report", "--templates", folder.path("templates"), "--out", folder.path("report")])
-    expectOneLineError(output, status: 64, mentions: "case.mustache cannot be parsed")
+    expectOneLineError(output, status: 64, mentions: "case.mustache' cannot be parsed (line 1, column ")
+  }
+
+  struct BadPartials: Sendable, CustomStringConvertible {
+    var kind: String
+    /// Text appended to each named template.
+    var appended: [String: String]
+    var message: String
+    var description: String { kind }
+  }
+
+  static let badPartials = [
+    BadPartials(
+      kind: "missing partial", appended: ["report": "{{> nosuchpartial}}"],
+      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, style)"),
+    BadPartials(
+      kind: "missing partial without space", appended: ["case": "{{>nosuchpartial}}"],
+      message: "case.mustache' includes the partial 'nosuchpartial'"),
+    BadPartials(
+      kind: "self-inclusion", appended: ["style": "{{> style}}"], message: "style.mustache' includes itself"),
+    BadPartials(
+      kind: "two-template cycle", appended: ["style": "{{> report}}"],
+      message: "include each other in a cycle (report.mustache → style.mustache → report.mustache)"),
+    BadPartials(
+      kind: "cycle inside sections", appended: ["figure": "{{#links}}{{>\tcase }}{{/links}}"],
+      message: "include each other in a cycle (figure.mustache → case.mustache → figure.mustache)"),
+    BadPartials(
+      kind: "cycle after new delimiters", appended: ["case": "{{=<% %>=}}<%> report %>"],
+      message: "include each other in a cycle (report.mustache → case.mustache → report.mustache)"),
+    BadPartials(
+      kind: "inheritance cycle", appended: ["figure": "{{<figure}}{{$x}}y{{/x}}{{/figure}}"],
+      message: "figure.mustache' includes itself"),
+    BadPartials(
+      kind: "dynamic partial", appended: ["case": "{{>*name}}"],
+      message: "case.mustache' includes a partial chosen while rendering ({{>*name}})"),
+  ]
+
+  @Test(arguments: badPartials)
+  func templateSetWithBadPartialsIsRefusedWith64(_ bad: BadPartials) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try copyTemplates(to: folder.path("templates"))
+    for (name, text) in bad.appended {
+      let file = folder.path("templates/\(name).mustache")
+      try folder.write(try String(contentsOfFile: file, encoding: .utf8) + text, to: "templates/\(name).mustache")
+    }
+    let output = try runProcess(
+      Repository.nnlab, ["report", "--templates", folder.path("templates"), "--out", folder.path("report")])
+    expectOneLineError(output, status: 64, mentions: bad.message)
+    #expect(!FileManager.default.fileExists(atPath: folder.path("report")))
+  }
+
+  @Test func partialsMentionedInACommentAreNotIncluded() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try copyTemplates(to: folder.path("templates"))
+    let file = folder.path("templates/style.mustache")
+    try folder.write(
+      // The comment ends at the first `}}`: it holds `{{> nosuchpartial` and `{{> report`.
+      try String(contentsOfFile: file, encoding: .utf8) + "{{! not {{> nosuchpartial}}{{! nor {{> report}}",
+      to: "templates/style.mustache")
+    let output = try runProcess(
+      Repository.nnlab, ["report", "--quiet", "--templates", folder.path("templates"), "--out", folder.path("report")])
+    #expect(output.status == 0, "\(output.stderr)")
   }
 
   @Test func localeLackingATextIsRefusedWith64() throws {

@@ -1,0 +1,89 @@
+extension SafeText {
+  /// The largest magnitude `fixed` writes: 2^53, beyond which doubles no longer hold
+  /// every integer, so digits before the point would already be noise.
+  public static let fixedLimit = 9_007_199_254_740_992.0
+
+  /// `value` written with `decimals` digits after the point (0 to 17), rounded by `rule`
+  /// from its exact binary value, or nil when it cannot be written.
+  ///
+  /// The same text in every locale: digits, at most one leading `-` and one `.`, never an
+  /// exponent, grouping or a locale's separators, and never `-0`: a value that rounds to
+  /// zero is written without a sign. With `trimmed`, trailing zeros and a bare point are
+  /// dropped (`2.50` → `2.5`, `3.00` → `3`); otherwise exactly `decimals` digits follow
+  /// the point.
+  ///
+  /// Rounding is exact: `.toNearestOrEven` gives what C's `printf("%.*f")` gives
+  /// (`0.125` → `0.12`, `2.675` → `2.67` because that double lies below 2.675), and
+  /// `.toNearestOrAwayFromZero` rounds a true tie away from zero (`0.125` → `0.13`, `2.5`
+  /// → `3`). The directed rules round the exact value likewise.
+  ///
+  /// - Returns: nil when `value` is NaN or infinite, or when `|value|` is at least
+  ///   `fixedLimit`; each caller decides what it writes then (an SVG refuses the figure,
+  ///   a label says `n/a`).
+  public static func fixed(
+    _ value: Double, decimals: Int, rule: FloatingPointRoundingRule = .toNearestOrEven,
+    trimmed: Bool = false
+  ) -> String? {
+    precondition((0...17).contains(decimals), "fixed writes 0 to 17 decimals")
+    guard value.isFinite, value.magnitude < fixedLimit else { return nil }
+    var power: UInt64 = 1
+    for _ in 0..<decimals { power *= 10 }
+    // value = significand · 2^exponent exactly, the significand below 2^53.
+    let significand: UInt64
+    let exponent: Int
+    if value.exponentBitPattern == 0 {
+      significand = value.significandBitPattern
+      exponent = -1074
+    } else {
+      significand = value.significandBitPattern | (1 << 52)
+      exponent = Int(value.exponentBitPattern) - 1075
+    }
+    // |value| · 10^decimals = scaled / 2^shift, below 2^53 · 10^17 < 2^110.
+    let scaled = UInt128(significand) * UInt128(power)
+    var units: UInt128
+    if exponent >= 0 {
+      units = scaled << exponent
+    } else if -exponent >= 120 {
+      // Below 2^-67: nothing but the direction of rounding is left.
+      units = 0
+      if scaled != 0, roundsUp(rule, negative: value < 0, odd: false, aboveHalf: false, half: false) {
+        units = 1
+      }
+    } else {
+      let shift = -exponent
+      units = scaled >> shift
+      let remainder = scaled & ((1 << shift) - 1)
+      let half = UInt128(1) << (shift - 1)
+      if remainder != 0,
+        roundsUp(
+          rule, negative: value < 0, odd: units & 1 == 1, aboveHalf: remainder > half,
+          half: remainder == half)
+      {
+        units += 1
+      }
+    }
+    let whole = units / UInt128(power)
+    var fraction = decimals == 0 ? "" : String(units % UInt128(power))
+    fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+    if trimmed {
+      while fraction.last == "0" { fraction.removeLast() }
+    }
+    let sign = value < 0 && units != 0 ? "-" : ""
+    return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+  }
+
+  /// Whether a magnitude with a nonzero remainder rounds up to the next unit under `rule`.
+  private static func roundsUp(
+    _ rule: FloatingPointRoundingRule, negative: Bool, odd: Bool, aboveHalf: Bool, half: Bool
+  ) -> Bool {
+    switch rule {
+    case .toNearestOrEven: aboveHalf || (half && odd)
+    case .toNearestOrAwayFromZero: aboveHalf || half
+    case .towardZero: false
+    case .awayFromZero: true
+    case .up: !negative
+    case .down: negative
+    @unknown default: aboveHalf || (half && odd)
+    }
+  }
+}
