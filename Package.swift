@@ -13,10 +13,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .target(name: "SafeText"),
-    .target(name: "TinyNet", dependencies: ["SafeText"]),
+    .target(name: "TinyNet", dependencies: ["SafeText", .product(name: "Crypto", package: "swift-crypto")]),
+    .target(
+      name: "DataFiles",
+      dependencies: ["TinyNet", "SafeText", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SVGCharts", dependencies: ["SafeText"]),
     .systemLibrary(
       name: "CGraphviz",
@@ -28,14 +33,14 @@ let package = Package(
     .target(
       name: "LabReport",
       dependencies: [
-        "TinyNet", "SVGCharts", "NetworkDiagram", "SafeText", "CRename",
+        "TinyNet", "DataFiles", "SVGCharts", "NetworkDiagram", "SafeText", "CRename",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(
       name: "nnlab",
       dependencies: [
-        "TinyNet", "LabReport", "SafeText",
+        "TinyNet", "DataFiles", "LabReport", "SafeText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

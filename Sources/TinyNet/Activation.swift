@@ -1,10 +1,11 @@
 import Foundation
 
-/// The hidden layer's activation function.
+/// A hidden layer's activation function.
 public enum Activation: String, Sendable, Codable, CaseIterable {
   case relu
   case tanh
   case sigmoid
+  case linear
 
   /// The activation of `a`, computed as numpy computes it (NaN stays NaN).
   @inlinable
@@ -13,6 +14,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     case .relu: Self.relu(a)
     case .tanh: Self.tanh(a)
     case .sigmoid: Self.sigmoid(a)
+    case .linear: a
     }
   }
 
@@ -37,6 +39,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     case .relu: a > 0 ? 1 : 0
     case .tanh: 1 - z * z
     case .sigmoid: z * (1 - z)
+    case .linear: 1
     }
   }
 }

@@ -6,38 +6,61 @@
 public struct Classifier: Sendable {
   public let parameters: Parameters
   public let options: NetworkOptions
-  private let normalization: [(mean: Double, standardDeviation: Double)]
+  /// Per hidden unit, in layer order: the training set's mean and standard deviation.
+  private let normalization: [NetworkKernels.Normalization]
 
-  /// A classifier with parameters `parameters`, normalising (if at all) with `training`'s
-  /// statistics.
+  /// A classifier with `parameters`, normalising (if at all) with `training`'s statistics.
   public init(parameters: Parameters, options: NetworkOptions, training: LabeledPoints) {
     self.parameters = parameters
     self.options = options
-    if options.batchNorm {
-      let workspace = Workspace(capacity: training.count, options: options)
-      let store = PointStore(training)
-      parameters.values.withUnsafeBufferPointer {
-        workspace.forwardHidden(parameters: $0.baseAddress!, points: store.buffers)
-      }
-      normalization = workspace.normalizations.map { ($0.mean, $0.standardDeviation) }
-    } else {
+    let shape = parameters.shape
+    guard options.batchNorm, training.count > 0 else {
       normalization = []
+      return
+    }
+    let store = PointStore(training, features: shape.features)
+    let workspace = Workspace(shape: shape, options: options, capacity: training.count)
+    parameters.values.withUnsafeBufferPointer {
+      _ = workspace.loss(parameters: $0.baseAddress!, points: store.buffers)
+    }
+    normalization = (0..<shape.outputLayer).flatMap { layer in
+      (0..<shape.width(ofLayer: layer)).map { workspace.base.normalizations[layer][$0] }
     }
   }
 
-  /// The predicted probability of class 1 at `(x1, x2)`. Allocates nothing.
+  /// The predicted probability of class 1 at `(x1, x2)`. Allocates nothing on the heap.
+  ///
+  /// NaN only where the network's arithmetic overflows (an infinite sum of opposite signs),
+  /// which finite parameters of the allowed size on points of the allowed range cannot reach.
   public func probability(_ x1: Double, _ x2: Double) -> Double {
-    parameters.values.withUnsafeBufferPointer { buffer in
-      let p = buffer.baseAddress!
-      func hidden(_ unit: Int) -> Double {
-        var a = NetworkKernels.preActivation(unit: unit, parameters: p, x1, x2)
-        if options.batchNorm {
-          a = (a - normalization[unit].mean) / normalization[unit].standardDeviation
+    let shape = parameters.shape
+    let width = NetworkShape.maximumWidth
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(width, Feature.allCases.count)) {
+      buffer in
+      var input = buffer.baseAddress!
+      var output = input + max(width, Feature.allCases.count)
+      for (f, feature) in shape.features.enumerated() { input[f] = feature(x1, x2) }
+      return parameters.values.withUnsafeBufferPointer { values in
+        let p = values.baseAddress!
+        var unitIndex = 0
+        for layer in 0..<shape.layerCount {
+          let inputs = shape.inputCount(ofLayer: layer)
+          for unit in 0..<shape.width(ofLayer: layer) {
+            let bias = shape.biasIndex(layer: layer, unit: unit)
+            var a = p[bias]
+            for i in 0..<inputs { a = a + p[bias + 1 + i] * input[i] }
+            guard layer < shape.outputLayer else { return NetworkKernels.sigmoid(a) }
+            if options.batchNorm {
+              let statistics = normalization[unitIndex]
+              a = (a - statistics.mean) / statistics.standardDeviation
+            }
+            output[unit] = options.activation(a)
+            unitIndex += 1
+          }
+          swap(&input, &output)
         }
-        return options.activation(a)
+        return .nan
       }
-      return NetworkKernels.sigmoid(
-        NetworkKernels.outputInput(parameters: p, hidden(0), hidden(1), hidden(2)))
     }
   }
 }

@@ -1,12 +1,14 @@
-/// Labelled points in the plane: features `x1`, `x2` and a class `y` (0 or 1).
+/// Labelled points in the plane: coordinates `x1`, `x2` and a class `y` (0 or 1).
 public struct LabeledPoints: Sendable, Equatable {
-  public var x1: [Double]
-  public var x2: [Double]
-  public var y: [Int]
+  public let x1: [Double]
+  public let x2: [Double]
+  public let y: [Int]
 
-  /// Creates a set of points; the three arrays have the same length.
+  /// Creates a set of points.
+  /// - Precondition: the three arrays have the same length and every class is 0 or 1.
   public init(x1: [Double], x2: [Double], y: [Int]) {
     precondition(x1.count == x2.count && x2.count == y.count, "x1, x2 and y differ in length")
+    precondition(y.allSatisfy { $0 == 0 || $0 == 1 }, "a class is 0 or 1")
     self.x1 = x1
     self.x2 = x2
     self.y = y
@@ -14,46 +16,30 @@ public struct LabeledPoints: Sendable, Equatable {
 
   /// The number of points.
   public var count: Int { y.count }
+
+  /// The points at `indices`, in that order.
+  public func subset(_ indices: [Int]) -> LabeledPoints {
+    LabeledPoints(x1: indices.map { x1[$0] }, x2: indices.map { x2[$0] }, y: indices.map { y[$0] })
+  }
+
+  /// The points scaled by `factor` in both coordinates.
+  func scaled(by factor: Double) -> LabeledPoints {
+    LabeledPoints(x1: x1.map { $0 * factor }, x2: x2.map { $0 * factor }, y: y)
+  }
 }
 
-/// The notebook's toy data set: training points under a parabola, test points shifted by 0.2.
+/// A training set and a test set.
 public struct Dataset: Sendable, Equatable {
-  public var train: LabeledPoints
-  public var test: LabeledPoints
+  public let train: LabeledPoints
+  public let test: LabeledPoints
 
   public init(train: LabeledPoints, test: LabeledPoints) {
     self.train = train
     self.test = test
   }
 
-  /// The notebook's data set for `seed` with `count` training and `count` test points.
-  ///
-  /// `X = rand(count, 2) * 4 - 2` and `y = X2 + 1 > X1^2`, then the test set from the same
-  /// stream with `(X2 + 0.2) + 1 > (X1 + 0.2)^2`.
-  public init(seed: UInt32, count: Int) {
-    var random = RandomState(seed: seed)
-    func draw() -> (x1: [Double], x2: [Double]) {
-      var x1 = [Double](), x2 = [Double]()
-      x1.reserveCapacity(count)
-      x2.reserveCapacity(count)
-      for _ in 0..<count {
-        x1.append(random.nextDouble() * 4 - 2)
-        x2.append(random.nextDouble() * 4 - 2)
-      }
-      return (x1, x2)
-    }
-    let train = draw()
-    let test = draw()
-    self.train = LabeledPoints(
-      x1: train.x1, x2: train.x2,
-      y: zip(train.x1, train.x2).map { $1 + 1 > $0 * $0 ? 1 : 0 })
-    self.test = LabeledPoints(
-      x1: test.x1, x2: test.x2,
-      y: zip(test.x1, test.x2).map { ($1 + 0.2) + 1 > ($0 + 0.2) * ($0 + 0.2) ? 1 : 0 })
-  }
-
   /// The plotting window of the notebook's decision boundary: the range of training and
-  /// test points in each feature, widened by 0.1 on each side.
+  /// test points in each coordinate, widened by 0.1 on each side.
   public var plotBounds: (x1: ClosedRange<Double>, x2: ClosedRange<Double>) {
     let x1 = train.x1 + test.x1
     let x2 = train.x2 + test.x2

@@ -27,7 +27,7 @@ extension Experiment {
     let results = Mutex([TrainingResult?](repeating: nil, count: cases.count))
     DispatchQueue.concurrentPerform(iterations: cases.count) { index in
       let trainer = Trainer(data: data, seed: self.data.seed, settings: cases[index].settings)
-      let result = trainer.run(from: initialParameters) { progress?(index, $0) }
+      let result = trainer.run(from: cases[index].initialParameters) { progress?(index, $0) }
       results.withLock { $0[index] = result }
     }
     let step = StepUpdate(

@@ -1,5 +1,6 @@
-/// A lab: the data, the parameters to start from, the single update to show, and the
-/// training cases to run and compare. The seed notebook is `Experiment.seedLab`.
+/// A lab: the data, the network and the parameters it starts from, the single update to
+/// show, and the training cases to run and compare. The seed notebook is
+/// `Experiment.seedLab`.
 public struct Experiment: Sendable, Equatable {
   /// A short name, also the default output folder `output/<name>`: lowercase letters,
   /// digits, `-`, `_` and `.`, starting with a letter or digit, at most 64 characters.
@@ -9,9 +10,12 @@ public struct Experiment: Sendable, Equatable {
   /// Free text shown under the title; may be empty.
   public var notes: String
   public var data: DataSpec
+  /// The network of the sections before training, and every case's unless it says otherwise.
+  public var network: NetworkSpec
   /// The parameters of the first diagram and boundary (the notebook's cell 10).
   public var initialNetwork: Parameters
-  /// Where the single update and every case start (the notebook's cell 13).
+  /// Where the single update and every case of `network`'s shape start (the notebook's
+  /// cell 13).
   public var initialParameters: Parameters
   public var step: StepSpec
   public var cases: [CaseSpec]
@@ -19,13 +23,15 @@ public struct Experiment: Sendable, Equatable {
   public var histograms: [String]
 
   public init(
-    name: String, title: String, notes: String = "", data: DataSpec, initialNetwork: Parameters,
-    initialParameters: Parameters, step: StepSpec, cases: [CaseSpec], histograms: [String]
+    name: String, title: String, notes: String = "", data: DataSpec, network: NetworkSpec,
+    initialNetwork: Parameters, initialParameters: Parameters, step: StepSpec, cases: [CaseSpec],
+    histograms: [String]
   ) {
     self.name = name
     self.title = title
     self.notes = notes
     self.data = data
+    self.network = network
     self.initialNetwork = initialNetwork
     self.initialParameters = initialParameters
     self.step = step
@@ -34,17 +40,25 @@ public struct Experiment: Sendable, Equatable {
   }
 
   /// The data set of this experiment.
-  public var dataset: Dataset { Dataset(seed: data.seed, count: data.nObs) }
+  public var dataset: Dataset { data.dataset }
 }
 
-/// The notebook's data set: `np.random.seed(seed)` and `n_obs` points of each kind.
-public struct DataSpec: Sendable, Equatable {
-  public var seed: UInt32
-  public var nObs: Int
+/// A network's shape and how its starting parameters are chosen.
+public struct NetworkSpec: Sendable, Hashable {
+  public var shape: NetworkShape
+  public var initialization: Initialization
+  /// The seed of the stream that draws random initial weights.
+  public var initSeed: UInt32
 
-  public init(seed: UInt32, nObs: Int) {
-    self.seed = seed
-    self.nObs = nObs
+  public init(shape: NetworkShape = .notebook, initialization: Initialization = .notebook, initSeed: UInt32) {
+    self.shape = shape
+    self.initialization = initialization
+    self.initSeed = initSeed
+  }
+
+  /// The parameters this initialisation gives (see `Parameters.initial`).
+  public var initialParameters: Parameters {
+    .initial(shape: shape, method: initialization, seed: initSeed)
   }
 }
 
@@ -61,14 +75,20 @@ public struct StepSpec: Sendable, Equatable {
   }
 }
 
-/// One named training case: an `execute_ann` call.
+/// One named training case: an `execute_ann` call on a network.
 public struct CaseSpec: Sendable, Equatable {
   public var name: String
   public var settings: TrainingSettings
+  public var network: NetworkSpec
+  /// Where this case starts: the experiment's initial parameters when the case keeps the
+  /// experiment's network, else its own network's initialisation.
+  public var initialParameters: Parameters
 
-  public init(name: String, settings: TrainingSettings) {
+  public init(name: String, settings: TrainingSettings, network: NetworkSpec, initialParameters: Parameters) {
     self.name = name
     self.settings = settings
+    self.network = network
+    self.initialParameters = initialParameters
   }
 }
 
@@ -76,25 +96,28 @@ extension Experiment {
   /// The seed notebook's lab: data seed 317, the first diagram with `w31=0.8, w32=0.5`, the
   /// single update at learning rate 0.2, the four `execute_ann` cases, and the batch
   /// normalisation comparison of cases 3 and 4.
-  public static let seedLab = Experiment(
-    name: "seed-lab",
-    title: "How a tiny neural network learns",
-    notes: "",
-    data: DataSpec(seed: 317, nObs: 100),
-    initialNetwork: .notebookFirstDiagram,
-    initialParameters: .notebookInitial,
-    step: StepSpec(learningRate: 0.2),
-    cases: [
-      CaseSpec(name: "Case 1: SGD, learning rate 0.01", settings: TrainingSettings(epochs: 10)),
-      CaseSpec(name: "Case 2: SGD, learning rate 0.3", settings: TrainingSettings(epochs: 10, learningRate: 0.3)),
-      CaseSpec(
-        name: "Case 3: mini-batch of 20",
-        settings: TrainingSettings(batchSize: 20, epochs: 200, learningRate: 0.1)),
-      CaseSpec(
-        name: "Case 4: mini-batch of 20 with batch normalisation",
-        settings: TrainingSettings(batchSize: 20, epochs: 200, learningRate: 0.1, batchNorm: true)),
-    ],
-    histograms: [
-      "Case 3: mini-batch of 20", "Case 4: mini-batch of 20 with batch normalisation",
-    ])
+  public static let seedLab: Experiment = {
+    let network = NetworkSpec(initSeed: 317)
+    func spec(_ name: String, _ settings: TrainingSettings) -> CaseSpec {
+      CaseSpec(name: name, settings: settings, network: network, initialParameters: .notebookInitial)
+    }
+    return Experiment(
+      name: "seed-lab",
+      title: "How a tiny neural network learns",
+      notes: "",
+      data: DataSpec(seed: 317, trainCount: 100),
+      network: network,
+      initialNetwork: .notebookFirstDiagram,
+      initialParameters: .notebookInitial,
+      step: StepSpec(learningRate: 0.2),
+      cases: [
+        spec("Case 1: SGD, learning rate 0.01", TrainingSettings(epochs: 10)),
+        spec("Case 2: SGD, learning rate 0.3", TrainingSettings(epochs: 10, learningRate: 0.3)),
+        spec("Case 3: mini-batch of 20", TrainingSettings(batchSize: 20, epochs: 200, learningRate: 0.1)),
+        spec(
+          "Case 4: mini-batch of 20 with batch normalisation",
+          TrainingSettings(batchSize: 20, epochs: 200, learningRate: 0.1, batchNorm: true)),
+      ],
+      histograms: ["Case 3: mini-batch of 20", "Case 4: mini-batch of 20 with batch normalisation"])
+  }()
 }

@@ -3,32 +3,30 @@ import Foundation
 /// The forward pass over a run of points, written as loops over raw buffers.
 ///
 /// Every expression keeps numpy's order of operations so that results are bit-identical
-/// to the notebook's: `a = (b1j + w1j*x1) + w2j*x2`, batch normalisation as
-/// `(a - mean) / std` with numpy's pairwise sums, `ay = ((b21 + w31*z1) + w32*z2) + w33*z3`,
-/// and the loss `-mean(y*log(yhat) + (1-y)*log(1-yhat))`, NaN where numpy gives NaN.
+/// to the oracle's: a unit's pre-activation starts at its bias and adds `w_i * in_i` input
+/// by input (`a = b; a = a + w1*x1; a = a + w2*x2; ...`), batch normalisation is
+/// `(a - mean) / std` with numpy's pairwise sums, and the loss is the mean of each point's
+/// own class term, `-log(yhat)` or `-log(1 - yhat)`.
 enum NetworkKernels {
   /// The mean and population standard deviation used to normalise one hidden unit.
-  struct Normalization {
+  struct Normalization: Sendable, Equatable {
     var mean: Double
     var standardDeviation: Double
   }
 
-  /// Writes hidden unit `unit`'s pre-activation `a = (b + w1*x1) + w2*x2` to `a`.
+  /// Writes a unit's pre-activation over `count` points to `a`: `bias`, then
+  /// `a + weights[i] * inputs[i]` for each input in order.
   @inline(__always)
   static func preActivation(
-    unit: Int, parameters p: UnsafePointer<Double>,
-    x1: UnsafePointer<Double>, x2: UnsafePointer<Double>, count: Int,
-    into a: UnsafeMutablePointer<Double>
+    bias: Double, weights: UnsafePointer<Double>, inputs: UnsafePointer<UnsafePointer<Double>>,
+    inputCount: Int, count: Int, into a: UnsafeMutablePointer<Double>
   ) {
-    for i in 0..<count { a[i] = preActivation(unit: unit, parameters: p, x1[i], x2[i]) }
-  }
-
-  /// Hidden unit `unit`'s pre-activation at one point.
-  @inline(__always)
-  static func preActivation(
-    unit: Int, parameters p: UnsafePointer<Double>, _ x1: Double, _ x2: Double
-  ) -> Double {
-    (p[unit] + p[4 + unit] * x1) + p[7 + unit] * x2
+    a.update(repeating: bias, count: count)
+    for i in 0..<inputCount {
+      let weight = weights[i]
+      let input = inputs[i]
+      for k in 0..<count { a[k] = a[k] + weight * input[k] }
+    }
   }
 
   /// Writes `(a - mean) / std` to `normalized`, with numpy's mean and `std()`.
@@ -61,52 +59,33 @@ enum NetworkKernels {
     case .relu: for i in 0..<count { z[i] = Activation.relu(input[i]) }
     case .tanh: for i in 0..<count { z[i] = Activation.tanh(input[i]) }
     case .sigmoid: for i in 0..<count { z[i] = Activation.sigmoid(input[i]) }
+    case .linear: z.update(from: input, count: count)
     }
-  }
-
-  /// The output unit's input `ay = ((b21 + w31*z1) + w32*z2) + w33*z3` for point `i`.
-  @inline(__always)
-  static func outputInput(
-    _ i: Int, parameters p: UnsafePointer<Double>,
-    _ z1: UnsafePointer<Double>, _ z2: UnsafePointer<Double>, _ z3: UnsafePointer<Double>
-  ) -> Double {
-    outputInput(parameters: p, z1[i], z2[i], z3[i])
-  }
-
-  /// The output unit's input for one point's hidden outputs.
-  @inline(__always)
-  static func outputInput(
-    parameters p: UnsafePointer<Double>, _ z1: Double, _ z2: Double, _ z3: Double
-  ) -> Double {
-    ((p[3] + p[10] * z1) + p[11] * z2) + p[12] * z3
   }
 
   /// The sigmoid output `1 / (1 + exp(-ay))`.
   @inline(__always)
   static func sigmoid(_ ay: Double) -> Double { Activation.sigmoid(ay) }
 
-  /// One point's `y*log(yhat) + (1-y)*log(1-yhat)`, exactly as numpy evaluates it.
+  /// One point's log-likelihood under its own class: `log(yhat)` for class 1,
+  /// `log(1 - yhat)` for class 0.
   ///
-  /// The term that numpy multiplies by zero contributes `±0`, or NaN when its logarithm is
-  /// infinite (`0 * -inf`); only one logarithm needs computing.
+  /// Where the notebook's `y*log(yhat) + (1-y)*log(1-yhat)` is finite this is the same
+  /// number, bit for bit; where it is `0 * log(0)` (a saturated, certain and right
+  /// prediction) this is 0 instead of NaN. A certain and wrong prediction is `-inf`.
   @inline(__always)
   static func logLikelihood(label: Int, yhat: Double) -> Double {
-    if label == 1 { return yhat == 1 ? .nan : log(yhat) }
-    return yhat == 0 ? .nan : log(1 - yhat)
+    label == 1 ? log(yhat) : log(1 - yhat)
   }
 
-  /// The mean binary cross-entropy of points whose hidden outputs are `z1`, `z2`, `z3`.
-  /// `terms` receives each point's log-likelihood.
+  /// The mean cross-entropy of points whose output pre-activations are `ay`; `terms`
+  /// receives each point's log-likelihood.
   @inline(__always)
   static func loss(
-    parameters p: UnsafePointer<Double>,
-    _ z1: UnsafePointer<Double>, _ z2: UnsafePointer<Double>, _ z3: UnsafePointer<Double>,
-    labels: UnsafePointer<Int>, count: Int, terms: UnsafeMutablePointer<Double>
+    outputs ay: UnsafePointer<Double>, labels: UnsafePointer<Int>, count: Int,
+    terms: UnsafeMutablePointer<Double>
   ) -> Double {
-    for i in 0..<count {
-      let yhat = sigmoid(outputInput(i, parameters: p, z1, z2, z3))
-      terms[i] = logLikelihood(label: labels[i], yhat: yhat)
-    }
+    for i in 0..<count { terms[i] = logLikelihood(label: labels[i], yhat: sigmoid(ay[i])) }
     return -(pairwiseSum(terms, count) / Double(count))
   }
 }

@@ -1,6 +1,6 @@
 /// The choices of the forward pass that are not parameters.
 public struct NetworkOptions: Sendable, Equatable, Hashable {
-  /// The hidden layer's activation.
+  /// The hidden layers' activation.
   public var activation: Activation
   /// Whether each hidden pre-activation is normalised over the evaluated set.
   public var batchNorm: Bool

@@ -1,45 +1,57 @@
-/// Labelled points copied into owned buffers, with room to gather a batch from them.
+/// Labelled points as feature columns in owned buffers, with room to gather a batch.
+///
+/// Features are computed once, elementwise, when the store is made; a batch copies them.
 final class PointStore {
   let count: Int
-  private let x1: UnsafeMutablePointer<Double>
-  private let x2: UnsafeMutablePointer<Double>
+  let featureCount: Int
+  private let columns: UnsafeMutablePointer<Double>
+  private let table: UnsafeMutablePointer<UnsafePointer<Double>>
   private let labels: UnsafeMutablePointer<Int>
 
-  init(_ points: LabeledPoints) {
-    count = points.count
-    x1 = .allocate(capacity: max(count, 1))
-    x2 = .allocate(capacity: max(count, 1))
-    labels = .allocate(capacity: max(count, 1))
-    x1.initialize(from: points.x1, count: count)
-    x2.initialize(from: points.x2, count: count)
-    labels.initialize(from: points.y, count: count)
+  /// The features of `points`, column by column.
+  convenience init(_ points: LabeledPoints, features: [Feature]) {
+    self.init(capacity: points.count, featureCount: features.count)
+    for (f, feature) in features.enumerated() {
+      let column = columns + f * count
+      for i in 0..<count { column[i] = feature(points.x1[i], points.x2[i]) }
+    }
+    labels.update(from: points.y, count: count)
   }
 
   /// An empty store of `capacity` points to gather batches into.
-  init(capacity: Int) {
+  init(capacity: Int, featureCount: Int) {
     count = capacity
-    x1 = .allocate(capacity: max(capacity, 1))
-    x2 = .allocate(capacity: max(capacity, 1))
-    labels = .allocate(capacity: max(capacity, 1))
-    x1.initialize(repeating: 0, count: capacity)
-    x2.initialize(repeating: 0, count: capacity)
-    labels.initialize(repeating: 0, count: capacity)
+    self.featureCount = featureCount
+    let size = max(capacity, 1)
+    columns = .allocate(capacity: size * featureCount)
+    columns.initialize(repeating: 0, count: size * featureCount)
+    table = .allocate(capacity: featureCount)
+    for f in 0..<featureCount { (table + f).initialize(to: UnsafePointer(columns + f * capacity)) }
+    labels = .allocate(capacity: size)
+    labels.initialize(repeating: 0, count: size)
   }
 
   deinit {
-    x1.deallocate()
-    x2.deallocate()
+    columns.deallocate()
+    table.deallocate()
     labels.deallocate()
   }
 
   /// All points.
-  var buffers: PointBuffers { PointBuffers(x1: x1, x2: x2, labels: labels, count: count) }
+  var buffers: PointBuffers { PointBuffers(features: table, labels: labels, count: count) }
 
   /// Copies the point at `source` of `other` to position `target`.
+  /// - Precondition: both stores have the same features.
   @inline(__always)
   func copy(_ other: PointStore, point source: Int, to target: Int) {
-    x1[target] = other.x1[source]
-    x2[target] = other.x2[source]
+    for f in 0..<featureCount { columns[f * count + target] = other.columns[f * other.count + source] }
     labels[target] = other.labels[source]
   }
+}
+
+/// Raw views of a run of points: one column per feature, and the classes.
+struct PointBuffers {
+  var features: UnsafePointer<UnsafePointer<Double>>
+  var labels: UnsafePointer<Int>
+  var count: Int
 }

@@ -1,14 +1,20 @@
+import Foundation
+
 /// numpy's legacy `RandomState` stream (MT19937), reproduced bit for bit.
 ///
 /// `RandomState(seed: s)` equals `np.random.seed(s)`: Mersenne Twister `init_genrand(s)`.
-/// `nextDouble()` equals one `np.random.rand()` value, and `choice(below:)` one index of
-/// `np.random.choice(range(n), k)` with replacement (masked rejection sampling).
+/// `nextDouble()` equals one `np.random.rand()` value, `uniform(_:_:)` and `normal(_:_:)`
+/// numpy's legacy `uniform` and `normal`, `choice(below:)` one index of
+/// `np.random.choice(range(n), k)` with replacement, and `permutation(_:)` numpy's legacy
+/// `permutation(n)`.
 public struct RandomState: Sendable {
   private static let stateSize = 624
   private static let shiftSize = 397
 
   private var state: [UInt32]
   private var position: Int
+  /// The second value of the last polar-method pair, kept for the next `gaussian()`.
+  private var keptGaussian: Double?
 
   /// Seeds the stream as `np.random.seed(seed)` does for an integer seed.
   public init(seed: UInt32) {
@@ -41,6 +47,34 @@ public struct RandomState: Sendable {
     return (Double(a) * 67_108_864.0 + Double(b)) / 9_007_199_254_740_992.0
   }
 
+  /// numpy's legacy `uniform(low, high)`: `low + (high - low) * rand()`.
+  public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+    low + (high - low) * nextDouble()
+  }
+
+  /// numpy's legacy `normal(mean, scale)`: `mean + scale * g` with `g` from the polar method.
+  public mutating func normal(_ mean: Double, _ scale: Double) -> Double {
+    mean + scale * gaussian()
+  }
+
+  /// numpy's legacy standard normal (`legacy_gauss`): the polar method, which makes two
+  /// values at a time and keeps the second for the next call.
+  public mutating func gaussian() -> Double {
+    if let kept = keptGaussian {
+      keptGaussian = nil
+      return kept
+    }
+    var x1 = 0.0, x2 = 0.0, r2 = 0.0
+    repeat {
+      x1 = 2 * nextDouble() - 1
+      x2 = 2 * nextDouble() - 1
+      r2 = x1 * x1 + x2 * x2
+    } while r2 >= 1 || r2 == 0
+    let f = (-2 * log(r2) / r2).squareRoot()
+    keptGaussian = f * x1
+    return f * x2
+  }
+
   /// One index in `0..<count`, drawn as `np.random.choice(range(count))` draws it.
   ///
   /// numpy masks each 32-bit output with the smallest `2^k - 1` covering `count - 1` and
@@ -61,6 +95,17 @@ public struct RandomState: Sendable {
       let value = nextUInt32() & mask
       if value <= largest { return Int(value) }
     }
+  }
+
+  /// numpy's legacy `permutation(count)`: `0..<count` shuffled from the last position down,
+  /// swapping position `i` with one drawn from `0...i` (`random_interval`).
+  /// - Precondition: `0 <= count <= 2^32`.
+  public mutating func permutation(_ count: Int) -> [Int] {
+    var order = Array(0..<count)
+    for i in stride(from: count - 1, to: 0, by: -1) {
+      order.swapAt(i, choice(below: i + 1))
+    }
+    return order
   }
 
   private mutating func twist() {

@@ -2,8 +2,8 @@
 ///
 /// Each iteration draws a batch with `np.random.choice(range(n), batch)` from a stream
 /// reseeded with the data seed (a full batch draws nothing), computes the gradient of the
-/// batch loss, applies `p -= gradient * learningRate`, and records the full training and
-/// test losses. A NaN or infinite loss stops training (see `TrainingResult.divergedAt`).
+/// batch objective, applies `p -= gradient * learningRate`, and records the full training
+/// and test losses. A NaN or infinite loss stops training (see `TrainingResult.divergedAt`).
 public struct Trainer: Sendable {
   /// The notebook's central-difference step.
   public static let centralDifferenceStep = 1e-7
@@ -20,34 +20,39 @@ public struct Trainer: Sendable {
     self.settings = settings
   }
 
-  /// Trains from `initial` and returns the loss histories and the final parameters.
+  /// Trains from `initial` and returns the loss history and the final parameters.
   ///
-  /// The settings must be valid (`TrainingSettings.validate`). `progress` receives the
-  /// number of completed iterations at the start, every `progressInterval` iterations and
-  /// at the end.
+  /// The settings must be valid (`TrainingSettings.validate`). Runs of up to
+  /// `exactLossLimit` iterations keep every loss; longer ones keep a reduced history (see
+  /// `LossHistory`), so memory stays bounded. `progress` receives the number of completed
+  /// iterations at the start, every `progressInterval` iterations and at the end.
   /// Allocates nothing per iteration.
-  public func run(from initial: Parameters, progress: ((Int) -> Void)? = nil) -> TrainingResult {
-    let train = PointStore(data.train)
-    let test = PointStore(data.test)
+  public func run(
+    from initial: Parameters, exactLossLimit: Int = LossHistory.exactLimit,
+    progress: ((Int) -> Void)? = nil
+  ) -> TrainingResult {
+    let shape = initial.shape
+    let train = PointStore(data.train, features: shape.features)
+    let test = PointStore(data.test, features: shape.features)
     let n = train.count
     let batchSize = settings.effectiveBatchSize(observations: n)
     let fullBatch = batchSize >= n
-    let batch = PointStore(capacity: fullBatch ? 0 : batchSize)
+    let batch = PointStore(capacity: fullBatch ? 0 : batchSize, featureCount: shape.features.count)
     let iterations = settings.iterations(observations: n)
-    let workspace = Workspace(capacity: max(n, test.count), options: settings.options)
+    let workspace = Workspace(
+      shape: shape, options: settings.options, capacity: max(n, test.count), batchCapacity: batchSize)
     var random = RandomState(seed: seed)
+    let count = shape.parameterCount
 
-    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * Parameters.count)
+    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count)
     defer { parameters.deallocate() }
-    parameters.initialize(from: initial.values, count: Parameters.count)
-    let candidate = parameters + Parameters.count
-    let gradient = candidate + Parameters.count
-    candidate.initialize(repeating: 0, count: 2 * Parameters.count)
+    parameters.initialize(from: initial.values, count: count)
+    let candidate = parameters + count
+    let gradient = candidate + count
+    candidate.initialize(repeating: 0, count: 2 * count)
 
-    var lossTrain: [Double] = []
-    var lossTest: [Double] = []
-    lossTrain.reserveCapacity(iterations)
-    lossTest.reserveCapacity(iterations)
+    var recorder = LossRecorder(iterations: iterations, exactLimit: exactLossLimit)
+    var completed = 0
     var divergedAt: Int?
 
     progress?(0)
@@ -59,49 +64,36 @@ public struct Trainer: Sendable {
       switch settings.gradient {
       case .numeric:
         workspace.numericGradient(
-          parameters: parameters, batch: points, h: Self.centralDifferenceStep, into: gradient)
+          parameters: parameters, batch: points, h: Self.centralDifferenceStep,
+          regularization: settings.regularization, into: gradient)
       case .analytic:
-        workspace.analyticGradient(parameters: parameters, batch: points, into: gradient)
+        workspace.analyticGradient(
+          parameters: parameters, batch: points, regularization: settings.regularization, into: gradient)
       }
-      for k in 0..<Parameters.count {
-        candidate[k] = parameters[k] - gradient[k] * settings.learningRate
-      }
+      for k in 0..<count { candidate[k] = parameters[k] - gradient[k] * settings.learningRate }
       let trainLoss = workspace.loss(parameters: candidate, points: train.buffers)
       let testLoss = workspace.loss(parameters: candidate, points: test.buffers)
       guard trainLoss.isFinite, testLoss.isFinite else {
         divergedAt = iteration
         break
       }
-      parameters.update(from: candidate, count: Parameters.count)
-      lossTrain.append(trainLoss)
-      lossTest.append(testLoss)
+      parameters.update(from: candidate, count: count)
+      recorder.record(train: trainLoss, test: testLoss)
+      completed = iteration
       if iteration % Self.progressInterval == 0 { progress?(iteration) }
     }
-    progress?(lossTrain.count)
+    progress?(completed)
 
-    let trained = Parameters(values: Array(UnsafeBufferPointer(start: parameters, count: Parameters.count)))
+    let history = recorder.finish()
+    let trained = Parameters(shape: shape, values: Array(UnsafeBufferPointer(start: parameters, count: count)))
     let final = FinalMetrics(
-      lossTrain: lossTrain.last ?? finite(workspace.loss(parameters: parameters, points: train.buffers)),
-      lossTest: lossTest.last ?? finite(workspace.loss(parameters: parameters, points: test.buffers)),
+      lossTrain: history.lastTrain ?? finite(workspace.loss(parameters: parameters, points: train.buffers)),
+      lossTest: history.lastTest ?? finite(workspace.loss(parameters: parameters, points: test.buffers)),
       accuracyTrain: workspace.accuracy(parameters: parameters, points: train.buffers),
       accuracyTest: workspace.accuracy(parameters: parameters, points: test.buffers))
     return TrainingResult(
-      iterations: iterations, lossTrain: lossTrain, lossTest: lossTest, parameters: trained,
-      divergedAt: divergedAt, final: final)
+      iterations: iterations, history: history, parameters: trained, divergedAt: divergedAt, final: final)
   }
 }
 
 private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
-
-extension Workspace {
-  /// The share of `points` whose prediction `yhat > 0.5` equals the label.
-  func accuracy(parameters p: UnsafePointer<Double>, points: PointBuffers) -> Double {
-    forwardHidden(parameters: p, points: points)
-    var correct = 0
-    for i in 0..<points.count {
-      let yhat = NetworkKernels.sigmoid(NetworkKernels.outputInput(i, parameters: p, z[0], z[1], z[2]))
-      if (yhat > 0.5 ? 1 : 0) == points.labels[i] { correct += 1 }
-    }
-    return Double(correct) / Double(points.count)
-  }
-}

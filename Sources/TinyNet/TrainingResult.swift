@@ -1,11 +1,9 @@
-/// What one training case produced: the loss after every update, and where it ended.
+/// What one training case produced: the losses after every update, and where it ended.
 public struct TrainingResult: Sendable, Equatable {
   /// The number of iterations the settings ask for, `floor(n / batch) * epochs`.
   public var iterations: Int
-  /// The full training set's loss after each completed update.
-  public var lossTrain: [Double]
-  /// The test set's loss after each completed update.
-  public var lossTest: [Double]
+  /// The full training and test sets' losses after each completed update.
+  public var history: LossHistory
   /// The parameters after the last completed update.
   public var parameters: Parameters
   /// The 1-based iteration whose loss was NaN or infinite, which stopped training.
@@ -15,12 +13,10 @@ public struct TrainingResult: Sendable, Equatable {
   public var final: FinalMetrics
 
   public init(
-    iterations: Int, lossTrain: [Double], lossTest: [Double], parameters: Parameters,
-    divergedAt: Int?, final: FinalMetrics
+    iterations: Int, history: LossHistory, parameters: Parameters, divergedAt: Int?, final: FinalMetrics
   ) {
     self.iterations = iterations
-    self.lossTrain = lossTrain
-    self.lossTest = lossTest
+    self.history = history
     self.parameters = parameters
     self.divergedAt = divergedAt
     self.final = final
@@ -43,37 +39,6 @@ public struct FinalMetrics: Sendable, Equatable {
     self.lossTest = lossTest
     self.accuracyTrain = accuracyTrain
     self.accuracyTest = accuracyTest
-  }
-}
-
-extension TrainingResult: Codable {
-  enum CodingKeys: String, CodingKey {
-    case iterations
-    case lossTrain = "loss_train"
-    case lossTest = "loss_test"
-    case parameters = "params"
-    case divergedAt = "diverged_at"
-    case final
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(iterations, forKey: .iterations)
-    try container.encode(lossTrain, forKey: .lossTrain)
-    try container.encode(lossTest, forKey: .lossTest)
-    try container.encode(parameters, forKey: .parameters)
-    try container.encode(divergedAt, forKey: .divergedAt)
-    try container.encode(final, forKey: .final)
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    iterations = try container.decode(Int.self, forKey: .iterations)
-    lossTrain = try container.decode([Double].self, forKey: .lossTrain)
-    lossTest = try container.decode([Double].self, forKey: .lossTest)
-    parameters = try container.decode(Parameters.self, forKey: .parameters)
-    divergedAt = try container.decodeIfPresent(Int.self, forKey: .divergedAt)
-    final = try container.decode(FinalMetrics.self, forKey: .final)
   }
 }
 

@@ -1,6 +1,7 @@
-/// How one training case runs: the arguments of the notebook's `execute_ann`.
+/// How one training case runs: the arguments of the notebook's `execute_ann`, and a
+/// penalty on the weights.
 public struct TrainingSettings: Sendable, Equatable, Hashable {
-  /// The largest number of points, batch size or epochs accepted.
+  /// The largest batch size or number of epochs accepted.
   public static let maximumCount = 10_000_000
   /// The largest number of SGD iterations accepted.
   public static let maximumIterations = 10_000_000
@@ -11,12 +12,14 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
   public var learningRate: Double
   public var batchNorm: Bool
   public var gradient: GradientMethod
+  public var regularization: Regularization
 
   /// The notebook's defaults: ReLU, batch size 1, one epoch, learning rate 0.01, no batch
-  /// normalisation, numeric gradient.
+  /// normalisation, numeric gradient, no regularisation.
   public init(
     activation: Activation = .relu, batchSize: Int = 1, epochs: Int = 1,
-    learningRate: Double = 0.01, batchNorm: Bool = false, gradient: GradientMethod = .numeric
+    learningRate: Double = 0.01, batchNorm: Bool = false, gradient: GradientMethod = .numeric,
+    regularization: Regularization = .none
   ) {
     self.activation = activation
     self.batchSize = batchSize
@@ -24,6 +27,7 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
     self.learningRate = learningRate
     self.batchNorm = batchNorm
     self.gradient = gradient
+    self.regularization = regularization
   }
 
   /// The forward-pass options these settings train with.
@@ -42,8 +46,8 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
   /// Checks every value before any work starts.
   /// - Throws: `SettingsError` naming the bad value and what is allowed.
   public func validate(observations: Int) throws(SettingsError) {
-    guard (1...Self.maximumCount).contains(observations) else {
-      throw .outOfRange(.observations, value: String(observations), allowed: "1 to \(Self.maximumCount)")
+    guard (1...DataSpec.maximumCount).contains(observations) else {
+      throw .outOfRange(.observations, value: String(observations), allowed: "1 to \(DataSpec.maximumCount)")
     }
     guard (1...Self.maximumCount).contains(batchSize) else {
       throw .outOfRange(.batchSize, value: String(batchSize), allowed: "1 to \(Self.maximumCount)")
@@ -52,13 +56,14 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
       throw .outOfRange(.epochs, value: String(epochs), allowed: "1 to \(Self.maximumCount)")
     }
     guard learningRate.isFinite, learningRate > 0 else {
+      throw .outOfRange(.learningRate, value: String(learningRate), allowed: "a finite number greater than 0")
+    }
+    guard regularization.rate.isFinite, regularization.rate >= 0 else {
       throw .outOfRange(
-        .learningRate, value: String(learningRate), allowed: "a finite number greater than 0")
+        .regularizationRate, value: String(regularization.rate), allowed: "a finite number of at least 0")
     }
     let iterations = iterations(observations: observations)
-    guard iterations <= Self.maximumIterations else {
-      throw .tooManyIterations(iterations)
-    }
+    guard iterations <= Self.maximumIterations else { throw .tooManyIterations(iterations) }
     if batchNorm && effectiveBatchSize(observations: observations) == 1 {
       throw .batchNormNeedsTwoPoints
     }
@@ -77,6 +82,7 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
     case batchSize = "batch-size"
     case epochs
     case learningRate = "learning-rate"
+    case regularizationRate = "regularization-rate"
 
     /// The key of this setting in an experiment file.
     public var jsonKey: String { rawValue.split(separator: "-").joined(separator: "_") }

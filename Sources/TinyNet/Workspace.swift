@@ -1,201 +1,146 @@
-/// Preallocated buffers for losses and gradients, so that training allocates nothing per
-/// iteration.
+/// Preallocated buffers for losses and gradients of one network shape, so that training
+/// allocates nothing per iteration. Not shared between threads.
 ///
-/// A workspace holds, for each hidden unit, its pre-activation, normalised pre-activation
-/// and output over up to `capacity` points, and a trial copy used while one unit's
-/// parameters are perturbed. It is not shared between threads.
+/// `base` holds a full forward pass over up to `capacity` points. Gradients are taken on
+/// at most `batchCapacity` points: the numeric one re-evaluates the loss with one
+/// parameter moved, recomputing only the unit it belongs to (into `trialUnit`) and the
+/// layers after it (into `trial`); the analytic one propagates errors back through
+/// `delta` and `upstream`.
 final class Workspace {
-  let capacity: Int
+  let shape: NetworkShape
   let options: NetworkOptions
-  private let storage: UnsafeMutablePointer<Double>
-  /// Pre-activations of units 0, 1, 2.
-  let pre: [UnsafeMutablePointer<Double>]
-  /// Normalised pre-activations (batch normalisation only).
-  let normalized: [UnsafeMutablePointer<Double>]
-  /// Hidden outputs of units 0, 1, 2.
-  let z: [UnsafeMutablePointer<Double>]
-  let trialPre: UnsafeMutablePointer<Double>
-  let trialNormalized: UnsafeMutablePointer<Double>
-  let trialZ: UnsafeMutablePointer<Double>
+  let capacity: Int
+  let batchCapacity: Int
+  let base: LayerBuffers
+  let trial: LayerBuffers
+  /// One unit's pre-activation, normalised pre-activation and output under trial parameters.
+  let trialUnit: (pre: UnsafeMutablePointer<Double>, normalized: UnsafeMutablePointer<Double>, out: UnsafeMutablePointer<Double>)
+  /// A layer's outputs with one unit's replaced by `trialUnit.out`.
+  let substituted: UnsafeMutablePointer<UnsafePointer<Double>>
+  /// Each point's log-likelihood, or squared deviations while normalising.
   let terms: UnsafeMutablePointer<Double>
   let scratch: UnsafeMutablePointer<Double>
-  /// Parameters under evaluation (13 values).
+  /// Parameters under evaluation.
   let trialParameters: UnsafeMutablePointer<Double>
-  /// Each unit's batch statistics from the last `forwardHidden` with batch normalisation.
-  private(set) var normalizations = [NetworkKernels.Normalization](
-    repeating: .init(mean: 0, standardDeviation: 1), count: 3)
+  /// Per unit of the current layer, the loss's derivative by its pre-activation.
+  let delta: [UnsafeMutablePointer<Double>]
+  /// Per unit of the layer below, the loss's derivative by its output.
+  let upstream: [UnsafeMutablePointer<Double>]
+  private let storage: UnsafeMutablePointer<Double>
 
-  init(capacity: Int, options: NetworkOptions) {
-    self.capacity = max(capacity, 1)
+  /// A workspace for forward passes over up to `capacity` points and gradients over up to
+  /// `batchCapacity` points (at most `capacity`).
+  init(shape: NetworkShape, options: NetworkOptions, capacity: Int, batchCapacity: Int? = nil) {
+    self.shape = shape
     self.options = options
-    let buffers = 13
-    storage = .allocate(capacity: self.capacity * buffers + Parameters.count)
-    storage.initialize(repeating: 0, count: self.capacity * buffers + Parameters.count)
-    let slice = { [capacity = self.capacity, storage] (k: Int) in storage + k * capacity }
-    pre = (0..<3).map { slice($0) }
-    normalized = (3..<6).map { slice($0) }
-    z = (6..<9).map { slice($0) }
-    trialPre = slice(9)
-    trialNormalized = slice(10)
-    trialZ = slice(11)
-    terms = slice(12)
-    scratch = slice(12)  // terms and squared deviations are never needed at once
-    trialParameters = storage + self.capacity * buffers
+    let capacity = max(capacity, 1)
+    let batchCapacity = max(min(batchCapacity ?? capacity, capacity), 1)
+    self.capacity = capacity
+    self.batchCapacity = batchCapacity
+    base = LayerBuffers(shape: shape, batchNorm: options.batchNorm, capacity: capacity)
+    trial = LayerBuffers(shape: shape, batchNorm: options.batchNorm, capacity: batchCapacity)
+    let width = NetworkShape.maximumWidth
+    let size = 2 * capacity + batchCapacity * (3 + 2 * width) + shape.parameterCount
+    let storage = UnsafeMutablePointer<Double>.allocate(capacity: size)
+    storage.initialize(repeating: 0, count: size)
+    self.storage = storage
+    var next = storage
+    func take(_ count: Int) -> UnsafeMutablePointer<Double> {
+      defer { next += count }
+      return next
+    }
+    terms = take(capacity)
+    scratch = take(capacity)
+    trialUnit = (take(batchCapacity), take(batchCapacity), take(batchCapacity))
+    delta = (0..<width).map { _ in take(batchCapacity) }
+    upstream = (0..<width).map { _ in take(batchCapacity) }
+    trialParameters = take(shape.parameterCount)
+    substituted = .allocate(capacity: width)
+    substituted.initialize(repeating: UnsafePointer(storage), count: width)
   }
 
-  deinit { storage.deallocate() }
+  deinit {
+    storage.deallocate()
+    substituted.deallocate()
+  }
 
-  /// Computes one hidden unit's pre-activation and output into the given buffers.
+  /// The inputs of layer `layer` in the base pass over `points`.
   @inline(__always)
-  private func hiddenUnit(
-    _ unit: Int, parameters p: UnsafePointer<Double>, points: PointBuffers,
+  func baseInputs(_ layer: Int, _ points: PointBuffers) -> UnsafePointer<UnsafePointer<Double>> {
+    layer == 0 ? points.features : UnsafePointer(base.outputs[layer - 1])
+  }
+
+  /// Computes unit `unit` of hidden layer `layer` from `inputs` into the given buffers and
+  /// returns its batch statistics (identity without batch normalisation).
+  @inline(__always)
+  func hiddenUnit(
+    layer: Int, unit: Int, parameters p: UnsafePointer<Double>,
+    inputs: UnsafePointer<UnsafePointer<Double>>, count: Int,
     pre: UnsafeMutablePointer<Double>, normalized: UnsafeMutablePointer<Double>,
-    z: UnsafeMutablePointer<Double>
-  ) -> NetworkKernels.Normalization? {
+    out: UnsafeMutablePointer<Double>
+  ) -> NetworkKernels.Normalization {
+    let bias = shape.biasIndex(layer: layer, unit: unit)
     NetworkKernels.preActivation(
-      unit: unit, parameters: p, x1: points.x1, x2: points.x2, count: points.count, into: pre)
+      bias: p[bias], weights: p + bias + 1, inputs: inputs,
+      inputCount: shape.inputCount(ofLayer: layer), count: count, into: pre)
     guard options.batchNorm else {
-      NetworkKernels.activate(options.activation, pre, count: points.count, into: z)
-      return nil
+      NetworkKernels.activate(options.activation, pre, count: count, into: out)
+      return .init(mean: 0, standardDeviation: 1)
     }
-    let normalization = NetworkKernels.normalize(
-      pre, count: points.count, into: normalized, scratch: scratch)
-    NetworkKernels.activate(options.activation, normalized, count: points.count, into: z)
+    let normalization = NetworkKernels.normalize(pre, count: count, into: normalized, scratch: scratch)
+    NetworkKernels.activate(options.activation, normalized, count: count, into: out)
     return normalization
   }
 
-  /// Runs the hidden layer for all three units into `pre`, `normalized` and `z`.
-  func forwardHidden(parameters p: UnsafePointer<Double>, points: PointBuffers) {
-    for unit in 0..<3 {
-      if let n = hiddenUnit(
-        unit, parameters: p, points: points, pre: pre[unit], normalized: normalized[unit],
-        z: z[unit])
-      {
-        normalizations[unit] = n
-      }
-    }
+  /// Computes the output unit's pre-activation from `inputs` into `ay`.
+  @inline(__always)
+  func outputUnit(
+    parameters p: UnsafePointer<Double>, inputs: UnsafePointer<UnsafePointer<Double>>, count: Int,
+    into ay: UnsafeMutablePointer<Double>
+  ) {
+    let layer = shape.outputLayer
+    let bias = shape.biasIndex(layer: layer, unit: 0)
+    NetworkKernels.preActivation(
+      bias: p[bias], weights: p + bias + 1, inputs: inputs,
+      inputCount: shape.inputCount(ofLayer: layer), count: count, into: ay)
   }
 
-  /// The mean loss of `points` under parameters `p`.
+  /// Runs layers `first...` into `buffers`, layer `first` reading `inputs`, and returns the
+  /// mean loss of `points`' labels.
+  @inline(__always)
+  func forward(
+    from first: Int, inputs: UnsafePointer<UnsafePointer<Double>>, parameters p: UnsafePointer<Double>,
+    points: PointBuffers, into buffers: LayerBuffers
+  ) -> Double {
+    var inputs = inputs
+    for layer in first..<shape.outputLayer {
+      for unit in 0..<shape.width(ofLayer: layer) {
+        buffers.normalizations[layer][unit] = hiddenUnit(
+          layer: layer, unit: unit, parameters: p, inputs: inputs, count: points.count,
+          pre: buffers.pre[layer][unit], normalized: buffers.normalized[layer][unit],
+          out: buffers.out[layer][unit])
+      }
+      inputs = UnsafePointer(buffers.outputs[layer])
+    }
+    let ay = buffers.pre[shape.outputLayer][0]
+    outputUnit(parameters: p, inputs: inputs, count: points.count, into: ay)
+    return NetworkKernels.loss(outputs: ay, labels: points.labels, count: points.count, terms: terms)
+  }
+
+  /// The mean loss of `points` under parameters `p`, leaving the pass in `base`.
+  @discardableResult
   func loss(parameters p: UnsafePointer<Double>, points: PointBuffers) -> Double {
-    forwardHidden(parameters: p, points: points)
-    return NetworkKernels.loss(
-      parameters: p, z[0], z[1], z[2], labels: points.labels, count: points.count, terms: terms)
+    forward(from: 0, inputs: points.features, parameters: p, points: points, into: base)
   }
 
-  /// The notebook's central-difference gradient of the loss on `batch`, into `gradient`.
-  ///
-  /// Each parameter is moved by `-h` and `+h` in turn. Only the hidden unit that a
-  /// parameter feeds is recomputed; the other units' outputs are reused, which performs the
-  /// same floating-point operations as a full forward pass and so gives the same bits.
-  func numericGradient(
-    parameters p: UnsafePointer<Double>, batch: PointBuffers, h: Double,
-    into gradient: UnsafeMutablePointer<Double>
-  ) {
-    forwardHidden(parameters: p, points: batch)
-    let q = trialParameters
-    q.update(from: p, count: Parameters.count)
-    for k in 0..<Parameters.count {
-      let unit = Self.hiddenUnitFed(byParameter: k)
-      q[k] = p[k] - h
-      let lossBelow = batchLoss(q, replacing: unit, batch: batch)
-      q[k] = p[k] + h
-      let lossAbove = batchLoss(q, replacing: unit, batch: batch)
-      q[k] = p[k]
-      gradient[k] = (lossAbove - lossBelow) / (2 * h)
+  /// The share of `points` whose prediction `yhat > 0.5` equals the label.
+  func accuracy(parameters p: UnsafePointer<Double>, points: PointBuffers) -> Double {
+    loss(parameters: p, points: points)
+    let ay = base.pre[shape.outputLayer][0]
+    var correct = 0
+    for i in 0..<points.count where (NetworkKernels.sigmoid(ay[i]) > 0.5 ? 1 : 0) == points.labels[i] {
+      correct += 1
     }
+    return Double(correct) / Double(points.count)
   }
-
-  /// The batch loss under `q`, recomputing hidden unit `unit` (if any) into the trial buffers.
-  @inline(__always)
-  private func batchLoss(_ q: UnsafePointer<Double>, replacing unit: Int?, batch: PointBuffers)
-    -> Double
-  {
-    var zs = (z[0], z[1], z[2])
-    if let unit {
-      _ = hiddenUnit(
-        unit, parameters: q, points: batch, pre: trialPre, normalized: trialNormalized,
-        z: trialZ)
-      switch unit {
-      case 0: zs.0 = trialZ
-      case 1: zs.1 = trialZ
-      default: zs.2 = trialZ
-      }
-    }
-    return NetworkKernels.loss(
-      parameters: q, zs.0, zs.1, zs.2, labels: batch.labels, count: batch.count, terms: terms)
-  }
-
-  /// The hidden unit whose output parameter `k` changes, or nil for output parameters.
-  @inline(__always)
-  static func hiddenUnitFed(byParameter k: Int) -> Int? {
-    switch k {
-    case 0...2: k
-    case 4...9: (k - 4) % 3
-    default: nil
-    }
-  }
-
-  /// The exact gradient of the loss on `batch` by backpropagation, into `gradient`.
-  ///
-  /// With batch normalisation the gradient flows through the batch mean and standard
-  /// deviation, so the hidden biases' gradients are zero up to rounding.
-  func analyticGradient(
-    parameters p: UnsafePointer<Double>, batch: PointBuffers,
-    into gradient: UnsafeMutablePointer<Double>
-  ) {
-    forwardHidden(parameters: p, points: batch)
-    let m = batch.count
-    let outputError = terms  // dL/day per point
-    var outputBias = 0.0
-    var toOutput = (0.0, 0.0, 0.0)
-    for i in 0..<m {
-      let yhat = NetworkKernels.sigmoid(NetworkKernels.outputInput(i, parameters: p, z[0], z[1], z[2]))
-      let error = (yhat - Double(batch.labels[i])) / Double(m)
-      outputError[i] = error
-      outputBias += error
-      toOutput.0 += error * z[0][i]
-      toOutput.1 += error * z[1][i]
-      toOutput.2 += error * z[2][i]
-    }
-    gradient[3] = outputBias
-    gradient[10] = toOutput.0
-    gradient[11] = toOutput.1
-    gradient[12] = toOutput.2
-    for unit in 0..<3 {
-      let input = options.batchNorm ? UnsafePointer(normalized[unit]) : UnsafePointer(pre[unit])
-      let delta = trialPre  // dL/d(input of the activation), then dL/da
-      var meanDelta = 0.0, meanDeltaInput = 0.0
-      for i in 0..<m {
-        let d = outputError[i] * p[10 + unit]
-          * options.activation.derivative(a: input[i], z: z[unit][i])
-        delta[i] = d
-        meanDelta += d
-        meanDeltaInput += d * input[i]
-      }
-      if options.batchNorm {
-        meanDelta /= Double(m)
-        meanDeltaInput /= Double(m)
-        let std = normalizations[unit].standardDeviation
-        for i in 0..<m { delta[i] = (delta[i] - meanDelta - input[i] * meanDeltaInput) / std }
-      }
-      var bias = 0.0, fromX1 = 0.0, fromX2 = 0.0
-      for i in 0..<m {
-        bias += delta[i]
-        fromX1 += delta[i] * batch.x1[i]
-        fromX2 += delta[i] * batch.x2[i]
-      }
-      gradient[unit] = bias
-      gradient[4 + unit] = fromX1
-      gradient[7 + unit] = fromX2
-    }
-  }
-}
-
-/// Raw views of a run of labelled points.
-struct PointBuffers {
-  var x1: UnsafePointer<Double>
-  var x2: UnsafePointer<Double>
-  var labels: UnsafePointer<Int>
-  var count: Int
 }

@@ -15,7 +15,8 @@ public struct OracleTraining: Decodable, Sendable {
   }
 }
 
-/// One configuration as `reference/seed_reference.py` names its arguments.
+/// One configuration as `reference/seed_reference.py` names its arguments; nil keys take
+/// the oracle's defaults (the seed lab's).
 public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible {
   public var seed: Int
   public var nObs: Int
@@ -24,10 +25,22 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
   public var epochs: Int
   public var learningRate: Double
   public var batchNorm: Bool
+  public var data: String?
+  public var noise: Double?
+  public var nTest: Int?
+  public var hidden: [Int]?
+  public var features: [String]?
+  public var regularization: String?
+  public var regularizationRate: Double?
+  public var initialization: String?
+  public var initSeed: Int?
 
   public init(
     seed: Int = 317, nObs: Int = 100, activation: String = "relu", batchSize: Int = 1,
-    epochs: Int = 1, learningRate: Double = 0.01, batchNorm: Bool = false
+    epochs: Int = 1, learningRate: Double = 0.01, batchNorm: Bool = false, data: String? = nil,
+    noise: Double? = nil, nTest: Int? = nil, hidden: [Int]? = nil, features: [String]? = nil,
+    regularization: String? = nil, regularizationRate: Double? = nil, initialization: String? = nil,
+    initSeed: Int? = nil
   ) {
     self.seed = seed
     self.nObs = nObs
@@ -36,6 +49,15 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     self.epochs = epochs
     self.learningRate = learningRate
     self.batchNorm = batchNorm
+    self.data = data
+    self.noise = noise
+    self.nTest = nTest
+    self.hidden = hidden
+    self.features = features
+    self.regularization = regularization
+    self.regularizationRate = regularizationRate
+    self.initialization = initialization
+    self.initSeed = initSeed
   }
 
   enum CodingKeys: String, CodingKey {
@@ -46,22 +68,75 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     case epochs
     case learningRate = "learning_rate"
     case batchNorm = "batch_norm"
+    case data, noise
+    case nTest = "n_test"
+    case hidden, features, regularization
+    case regularizationRate = "regularization_rate"
+    case initialization = "init"
+    case initSeed = "init_seed"
   }
 
   public var description: String {
-    "seed \(seed) n \(nObs) \(activation) batch \(batchSize) epochs \(epochs) lr \(learningRate)\(batchNorm ? " bn" : "")"
+    var text = "seed \(seed) n \(nObs) \(activation) batch \(batchSize) epochs \(epochs) lr \(learningRate)\(batchNorm ? " bn" : "")"
+    if let data { text += " \(data)\(noise.map { " noise \($0)" } ?? "")" }
+    if let hidden { text += " hidden \(hidden)" }
+    if let features { text += " features \(features.joined(separator: ","))" }
+    if let regularization { text += " \(regularization) \(regularizationRate ?? 0)" }
+    if let initialization { text += " init \(initialization)\(initSeed.map { " \($0)" } ?? "")" }
+    return text
   }
 }
 
 /// Runs the numpy oracle on every configuration in one Python process.
 public func runOracle(_ configurations: [OracleConfiguration]) throws -> [OracleTraining] {
-  let input = String(decoding: try JSONEncoder().encode(configurations), as: UTF8.self)
-  let script = Repository.root.appendingPathComponent("reference/run_configurations.py").path
-  let output = try runPython([script], stdin: input)
+  try runOracleScript("run_configurations.py", configurations)
+}
+
+/// One data set as the oracle draws it: `[x1, x2, class]` rows.
+public struct OracleDataSet: Decodable, Sendable {
+  public var train: [[Double]]
+  public var test: [[Double]]
+}
+
+/// What `reference/run_data_sets.py` needs to draw a data set.
+public struct OracleDataConfiguration: Encodable, Sendable, CustomStringConvertible {
+  public var data: String
+  public var seed: Int
+  public var nObs: Int
+  public var nTest: Int
+  public var noise: Double
+
+  public init(data: String, seed: Int, nObs: Int, nTest: Int, noise: Double) {
+    self.data = data
+    self.seed = seed
+    self.nObs = nObs
+    self.nTest = nTest
+    self.noise = noise
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case data, seed, noise
+    case nObs = "n_obs"
+    case nTest = "n_test"
+  }
+
+  public var description: String { "\(data) seed \(seed) n \(nObs)/\(nTest) noise \(noise)" }
+}
+
+/// Draws every data set with the numpy oracle in one Python process.
+public func runOracle(_ configurations: [OracleDataConfiguration]) throws -> [OracleDataSet] {
+  try runOracleScript("run_data_sets.py", configurations)
+}
+
+private func runOracleScript<Input: Encodable, Output: Decodable>(_ script: String, _ input: [Input]) throws -> [Output] {
+  let encoder = JSONEncoder()
+  let text = String(decoding: try encoder.encode(input), as: UTF8.self)
+  let path = Repository.root.appendingPathComponent("reference/\(script)").path
+  let output = try runPython([path], stdin: text)
   guard output.status == 0 else {
     throw OracleFailure(message: "oracle exited with \(output.status): \(output.stderr)")
   }
-  return try JSONDecoder().decode([OracleTraining].self, from: Data(output.stdout.utf8))
+  return try JSONDecoder().decode([Output].self, from: Data(output.stdout.utf8))
 }
 
 public struct OracleFailure: Error, CustomStringConvertible {

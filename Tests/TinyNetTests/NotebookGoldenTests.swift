@@ -20,7 +20,7 @@ import TinyNet
     #expect(step.x == [0.8216661969188324, 0.1610319396214721])
     #expect(step.y == 1)
     #expect(step.before == .notebookInitial)
-    #expect(["b11", "b12", "b13", "b21"].map { rounded(step.after[$0], 3) } == [0.026, 0.009, 0.017, 0.087])
+    #expect(["b11", "b12", "b13", "b21"].map { rounded(step.after?[$0], 3) } == [0.026, 0.009, 0.017, 0.087])
   }
 
   struct Case: Sendable, CustomStringConvertible {
@@ -45,11 +45,11 @@ import TinyNet
   func simulationCase(_ golden: Case) {
     let result = Trainer(data: data, seed: 317, settings: golden.settings).run(from: .notebookInitial)
     #expect(result.iterations == 1000)
-    #expect(result.lossTrain.count == 1000)
+    #expect(result.history.count == 1000 && result.history.isComplete)
     #expect(result.divergedAt == nil)
-    #expect(rounded(result.lossTrain.last, 4) == golden.lossTrain)
-    #expect(rounded(result.lossTest.last, 4) == golden.lossTest)
-    #expect(result.final.lossTrain == result.lossTrain.last)
+    #expect(rounded(result.history.lastTrain, 4) == golden.lossTrain)
+    #expect(rounded(result.history.lastTest, 4) == golden.lossTest)
+    #expect(result.final.lossTrain == result.history.lastTrain)
   }
 
   /// The same four cases with backpropagation reach the same final losses to 3 decimals.
@@ -58,7 +58,7 @@ import TinyNet
     var settings = golden.settings
     settings.gradient = .analytic
     let result = Trainer(data: data, seed: 317, settings: settings).run(from: .notebookInitial)
-    #expect(rounded(result.lossTrain.last, 3) == rounded(golden.lossTrain, 3))
-    #expect(rounded(result.lossTest.last, 3) == rounded(golden.lossTest, 3))
+    #expect(rounded(result.history.lastTrain, 3) == rounded(golden.lossTrain, 3))
+    #expect(rounded(result.history.lastTest, 3) == rounded(golden.lossTest, 3))
   }
 }

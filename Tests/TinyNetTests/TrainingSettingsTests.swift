@@ -29,8 +29,11 @@ import TinyNet
     Bad(settings: .init(batchSize: 0), message: "batch-size must be 1 to 10000000, got 0"),
     Bad(settings: .init(epochs: 0), message: "epochs must be 1 to 10000000, got 0"),
     Bad(settings: .init(epochs: 10_000_001), message: "epochs must be 1 to 10000000, got 10000001"),
-    Bad(settings: .init(), observations: 0, message: "n-obs must be 1 to 10000000, got 0"),
-    Bad(settings: .init(), observations: 20_000_000, message: "n-obs must be 1 to 10000000, got 20000000"),
+    Bad(settings: .init(), observations: 0, message: "n-obs must be 1 to 1000000, got 0"),
+    Bad(settings: .init(), observations: 2_000_000, message: "n-obs must be 1 to 1000000, got 2000000"),
+    Bad(
+      settings: .init(regularization: Regularization(.l2, rate: -1)),
+      message: "regularization-rate must be a finite number of at least 0, got -1.0"),
     Bad(
       settings: .init(epochs: 100_001),
       message: "floor(n-obs / batch-size) * epochs gives 10000100 iterations; at most 10000000 are allowed"),

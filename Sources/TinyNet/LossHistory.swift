@@ -1,0 +1,192 @@
+import Crypto
+
+/// The full training and test loss after every update of a run: every value for runs of
+/// up to `exactLimit` iterations, and beyond that `bucketCount` buckets of consecutive
+/// iterations, each kept as its first value, its lowest and highest (in the order they
+/// came) and its last, which draws the same curve at figure resolution. Either way a
+/// SHA-256 digest of the whole series identifies it exactly.
+public struct LossHistory: Sendable, Equatable {
+  /// The longest run whose every value is kept.
+  public static let exactLimit = 2000
+  /// How many buckets a longer run is reduced to (at most).
+  public static let bucketCount = 500
+  /// Values kept per bucket of a reduced run.
+  public static let valuesPerBucket = 4
+
+  /// Consecutive iterations per bucket; 1 when every value is kept.
+  public let stride: Int
+  /// The number of updates recorded.
+  public let count: Int
+  /// Every training loss (`stride == 1`), or four values per bucket: first, the two
+  /// extremes in the order they came, last.
+  public let train: [Double]
+  /// The test losses, kept like `train`.
+  public let test: [Double]
+  /// SHA-256, in lowercase hex, of each iteration's training then test loss as
+  /// little-endian IEEE 754 bit patterns, over the whole run.
+  public let digest: String
+
+  /// The stride for a run of `iterations`.
+  public static func stride(forIterations iterations: Int, exactLimit: Int = exactLimit) -> Int {
+    iterations <= exactLimit ? 1 : (iterations + bucketCount - 1) / bucketCount
+  }
+
+  /// A recorded history, as a snapshot stores it.
+  /// - Throws: `LossHistoryError` when the parts do not fit together: lengths that do not
+  ///   match `count` and `stride`, a value that is not finite, or (for whole series) a
+  ///   digest that is not theirs.
+  public init(stride: Int, count: Int, train: [Double], test: [Double], digest: String) throws(LossHistoryError) {
+    guard stride >= 1, count >= 0 else { throw .inconsistent("stride and count must be positive") }
+    let expected = stride == 1 ? count : Self.valuesPerBucket * ((count + stride - 1) / stride)
+    guard train.count == expected, test.count == expected else {
+      throw .inconsistent("\(count) updates with stride \(stride) keep \(expected) values per series")
+    }
+    guard (train + test).allSatisfy(\.isFinite) else { throw .inconsistent("a recorded loss is not finite") }
+    if stride == 1 {
+      var recorder = LossRecorder(iterations: count, exactLimit: .max)
+      for (a, b) in zip(train, test) { recorder.record(train: a, test: b) }
+      guard recorder.finish().digest == digest else { throw .inconsistent("the digest does not match the losses") }
+    } else {
+      guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        throw .inconsistent("the digest must be 64 lowercase hex digits")
+      }
+    }
+    self.init(unchecked: stride, count, train, test, digest)
+  }
+
+  fileprivate init(unchecked stride: Int, _ count: Int, _ train: [Double], _ test: [Double], _ digest: String) {
+    self.stride = stride
+    self.count = count
+    self.train = train
+    self.test = test
+    self.digest = digest
+  }
+
+  /// Whether every value is kept.
+  public var isComplete: Bool { stride == 1 }
+
+  /// The last training loss, nil for an empty history.
+  public var lastTrain: Double? { train.last }
+
+  /// The last test loss, nil for an empty history.
+  public var lastTest: Double? { test.last }
+
+  /// The points that draw a series: `(iteration, loss)`, iterations counted from 1. A
+  /// bucket's first value is drawn at its first iteration, its extremes at its middle and
+  /// its last value at its last iteration.
+  public func points(_ values: [Double]) -> [(x: Double, y: Double)] {
+    guard stride > 1 else { return values.enumerated().map { (Double($0.offset + 1), $0.element) } }
+    var points: [(x: Double, y: Double)] = []
+    points.reserveCapacity(values.count)
+    for bucket in 0..<(values.count / Self.valuesPerBucket) {
+      let first = Double(bucket * stride + 1)
+      let last = Double(min((bucket + 1) * stride, count))
+      let middle = (first + last) / 2
+      let kept = values[(bucket * Self.valuesPerBucket)...].prefix(Self.valuesPerBucket)
+      for (x, y) in zip([first, middle, middle, last], kept) { points.append((x, y)) }
+    }
+    return points
+  }
+}
+
+/// A loss history whose parts do not fit together.
+public enum LossHistoryError: Error, Equatable, CustomStringConvertible {
+  case inconsistent(String)
+
+  public var description: String {
+    switch self {
+    case .inconsistent(let reason): reason
+    }
+  }
+}
+
+/// Keeps a run's losses as they come, in memory bounded by `LossHistory.bucketCount`
+/// whatever the number of iterations, and hashes the whole series.
+struct LossRecorder {
+  private let stride: Int
+  private var count = 0
+  private var train = SeriesReduction()
+  private var test = SeriesReduction()
+  private var hasher = SHA256()
+  /// Bit patterns waiting to be hashed, so that the hash sees large blocks.
+  private var pending: [UInt64]
+  private static let hashBlock = 256
+
+  init(iterations: Int, exactLimit: Int = LossHistory.exactLimit) {
+    stride = LossHistory.stride(forIterations: iterations, exactLimit: exactLimit)
+    let kept = stride == 1 ? iterations : LossHistory.valuesPerBucket * LossHistory.bucketCount
+    train.values.reserveCapacity(kept)
+    test.values.reserveCapacity(kept)
+    pending = []
+    pending.reserveCapacity(Self.hashBlock)
+  }
+
+  /// Records one iteration's losses. Allocates nothing.
+  mutating func record(train trainLoss: Double, test testLoss: Double) {
+    pending.append(trainLoss.bitPattern.littleEndian)
+    pending.append(testLoss.bitPattern.littleEndian)
+    if pending.count >= Self.hashBlock { flushHash() }
+    count += 1
+    if stride == 1 {
+      train.values.append(trainLoss)
+      test.values.append(testLoss)
+      return
+    }
+    train.add(trainLoss, at: count)
+    test.add(testLoss, at: count)
+    if count % stride == 0 {
+      train.closeBucket()
+      test.closeBucket()
+    }
+  }
+
+  private mutating func flushHash() {
+    pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// The history of everything recorded.
+  mutating func finish() -> LossHistory {
+    flushHash()
+    if stride > 1 && count % stride != 0 {
+      train.closeBucket()
+      test.closeBucket()
+    }
+    let digest = hasher.finalize().map { byte in
+      let digits = String(byte, radix: 16)
+      return digits.count == 1 ? "0" + digits : digits
+    }.joined()
+    return LossHistory(unchecked: stride, count, train.values, test.values, digest)
+  }
+}
+
+/// One series reduced bucket by bucket to first, extremes in order, last.
+private struct SeriesReduction {
+  var values: [Double] = []
+  private var first = 0.0, last = 0.0
+  private var low = (value: Double.infinity, at: 0)
+  private var high = (value: -Double.infinity, at: 0)
+  private var open = false
+
+  mutating func add(_ value: Double, at iteration: Int) {
+    if !open {
+      first = value
+      low = (value, iteration)
+      high = (value, iteration)
+      open = true
+    }
+    if value < low.value { low = (value, iteration) }
+    if value > high.value { high = (value, iteration) }
+    last = value
+  }
+
+  mutating func closeBucket() {
+    guard open else { return }
+    let extremes = low.at <= high.at ? (low.value, high.value) : (high.value, low.value)
+    values.append(first)
+    values.append(extremes.0)
+    values.append(extremes.1)
+    values.append(last)
+    open = false
+  }
+}
