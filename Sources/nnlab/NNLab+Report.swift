@@ -1,6 +1,8 @@
 import ArgumentParser
+import DataFiles
 import Foundation
 import LabReport
+import SafeText
 import TinyNet
 
 extension ReportLanguage: ExpressibleByArgument {}
@@ -50,6 +52,9 @@ extension NNLab {
     @Flag(help: "Print the embedded seed lab (its names in --lang) as an experiment file and exit.")
     var printDefault = false
 
+    @Flag(help: "Train even an experiment estimated to take longer than \(Int(LabReport.timeLimit / 60)) minutes.")
+    var noTimeLimit = false
+
     func run() throws {
       let templates = try rendering.templateSet()
       if printDefault {
@@ -60,10 +65,12 @@ extension NNLab {
         return
       }
       let experiment = try loadExperiment(templates)
+      if !noTimeLimit { try LabReport.checkTimeLimit(experiment) }
       let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
+      let observations = experiment.data.trainingPointCount
       let display = ProgressDisplay(
         names: experiment.cases.map(\.name),
-        totals: experiment.cases.map { $0.settings.iterations(observations: experiment.data.nObs) },
+        totals: experiment.cases.map { $0.settings.iterations(observations: observations) },
         quiet: rendering.quiet)
       var progress: (@Sendable (Int, Int) -> Void)?
       if let display {
@@ -77,12 +84,13 @@ extension NNLab {
     private func loadExperiment(_ templates: TemplateSet) throws(LabReportError) -> Experiment {
       guard let path = experiment else { return try templates.strings(lang).seedLab }
       guard let data = FileManager.default.contents(atPath: path) else {
-        throw .badExperiment("cannot read \(path)")
+        throw .badExperiment("cannot read \(SafeText.quoted(path, truncation: .middle))")
       }
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
       do {
-        return try Experiment(json: data)
+        return try Experiment(json: data) { try PointTable.read($0, relativeTo: folder) }
       } catch {
-        throw .badExperiment("\(path): \(error)")
+        throw .badExperiment("\(SafeText.quoted(path, truncation: .middle)): \(error)")
       }
     }
   }

@@ -11,7 +11,8 @@ extension NNLab {
         np.random.choice after seeding with --seed.
         """)
 
-    @OptionGroup var seed: SeedOption
+    @Option(help: "Seed of numpy's random stream for the data set and the drawn point (0 to 4294967295).")
+    var seed: Int = 317
 
     @Option(help: "SGD step size (the notebook's cell uses the global 0.2).")
     var learningRate: Double = 0.2
@@ -20,7 +21,9 @@ extension NNLab {
     var json = false
 
     func run() throws {
-      let seed = try seed.validated()
+      guard let seed = UInt32(exactly: seed) else {
+        throw CommandFailure.usage("seed must be 0 to 4294967295, got \(self.seed)")
+      }
       guard learningRate.isFinite, learningRate > 0 else {
         throw CommandFailure.usage(
           "learning-rate must be a finite number greater than 0, got \(learningRate)")
@@ -32,7 +35,11 @@ extension NNLab {
         print(try JSONText.encode(update))
         return
       }
-      let after = update.after
+      guard let after = update.after else {
+        print("index= [\(update.index)] X = [\(PythonText.numpyRow(update.x))] y = [\(update.y)]")
+        print("the update diverged: its gradient or the loss after it is not finite")
+        return
+      }
       print(
         "index= [\(update.index)] X = [\(PythonText.numpyRow(update.x))] y = [\(update.y)]")
       print(

@@ -3,25 +3,25 @@ import Foundation
 import TinyNet
 
 extension NNLab {
-  /// `nnlab train`: one `execute_ann` case.
+  /// `nnlab train`: one `execute_ann` case, on any data set and network.
   struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Train one case as the notebook's execute_ann does and print its final losses.",
       discussion: """
-        Defaults are the notebook's execute_ann defaults. Iterations are
-        floor(n-obs / batch-size) * epochs; after each update the full training and test
-        losses are recorded. A NaN or infinite loss stops training (diverged_at in JSON).
+        Defaults are the notebook's execute_ann defaults: its 2-3-1 network on its parabola.
+        Iterations are floor(n-obs / batch-size) * epochs; after each update the full
+        training and test losses are recorded. A NaN or infinite loss stops training
+        (diverged_at in JSON).
         """)
 
-    @OptionGroup var seed: SeedOption
+    @OptionGroup var data: DataOptions
 
-    @Option(help: "Training points, and as many test points (1 to 10000000).")
-    var nObs: Int = 100
+    @OptionGroup var network: NetworkOptionsGroup
 
     @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
     var activation: Activation = .relu
 
-    @Option(help: "Points per SGD update; at least n-obs means the full batch.")
+    @Option(help: "Points per SGD update; at least the training set's size means the full batch.")
     var batchSize: Int = 1
 
     @Option(help: "Passes over the training set.")
@@ -36,25 +36,34 @@ extension NNLab {
     @Option(help: "numeric (central difference, h = 1e-7, as the notebook) or analytic (backpropagation).")
     var gradient: GradientMethod = .numeric
 
+    @Option(help: "A penalty on the weights: none, l1 or l2.")
+    var regularization: Regularization.Kind = .none
+
+    @Option(help: "The penalty's rate r: the objective is loss + r * P (a number of at least 0).")
+    var regularizationRate: Double = 0
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
     func run() throws {
-      let seed = try seed.validated()
+      let dataSpec = try data.spec()
+      let networkSpec = try network.spec(dataSeed: dataSpec.seed)
       let settings = TrainingSettings(
-        activation: activation, batchSize: batchSize, epochs: epochs,
-        learningRate: learningRate, batchNorm: batchNorm, gradient: gradient)
+        activation: activation, batchSize: batchSize, epochs: epochs, learningRate: learningRate,
+        batchNorm: batchNorm, gradient: gradient,
+        regularization: Regularization(regularization, rate: regularizationRate))
+      let observations = dataSpec.trainingPointCount
       do {
-        try settings.validate(observations: nObs)
+        try settings.validate(observations: observations)
       } catch {
         throw CommandFailure.usage(error.description)
       }
-      let data = Dataset(seed: seed, count: nObs)
-      let result = Trainer(data: data, seed: seed, settings: settings).run(from: .notebookInitial)
+      let result = Trainer(data: dataSpec.dataset, seed: dataSpec.seed, settings: settings)
+        .run(from: networkSpec.initialParameters, exactLossLimit: .max)
       if json {
-        print(try JSONText.encode(result))
+        print(try JSONText.encode(TrainingJSON(result)))
       } else {
-        print(Self.summary(of: result, settings: settings, observations: nObs))
+        print(Self.summary(of: result, settings: settings, observations: observations))
       }
     }
 
@@ -75,5 +84,31 @@ extension NNLab {
       )
       return lines.joined(separator: "\n")
     }
+  }
+}
+
+/// A training result as `nnlab train --json` prints it: every recorded loss.
+struct TrainingJSON: Encodable {
+  var result: TrainingResult
+
+  init(_ result: TrainingResult) { self.result = result }
+
+  enum CodingKeys: String, CodingKey {
+    case iterations
+    case lossTrain = "loss_train"
+    case lossTest = "loss_test"
+    case parameters = "params"
+    case divergedAt = "diverged_at"
+    case final
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(result.iterations, forKey: .iterations)
+    try container.encode(result.history.train, forKey: .lossTrain)
+    try container.encode(result.history.test, forKey: .lossTest)
+    try container.encode(result.parameters, forKey: .parameters)
+    try container.encode(result.divergedAt, forKey: .divergedAt)
+    try container.encode(result.final, forKey: .final)
   }
 }

@@ -8,13 +8,13 @@ import SafeText
 struct NNLab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nnlab",
-    abstract: "Train a tiny 2-3-1 neural network and turn the run into a reproducible lab report.",
+    abstract: "Train small neural networks on toy data sets and turn the runs into reproducible lab reports.",
     discussion: """
       Exit status: 0 success, 64 bad command line, 65 bad experiment or snapshot file,
       73 the output cannot be written, 1 anything else.
       """,
     version: LabReport.version,
-    subcommands: [Train.self, Step.self, Report.self, Render.self]
+    subcommands: [DataSet.self, Train.self, Step.self, Report.self, Render.self]
   )
 
   /// Runs a command and turns every failure into one line on stderr and its exit status.
