@@ -2,19 +2,27 @@ import TinyNet
 
 /// The forward values of one point, as the diagram prints them at its nodes.
 public struct DiagramSample: Sendable, Equatable {
+  /// One hidden unit's values at the point.
+  public struct Unit: Sendable, Equatable {
+    /// The pre-activation `a = b + sum(w_i * in_i)` (before normalisation).
+    public var a: Double
+    /// The batch-normalised pre-activation, or nil without batch normalisation.
+    public var normalized: Double?
+    /// The unit's output.
+    public var z: Double
+  }
+
   /// The point's index in the evaluated set.
   public var index: Int
-  /// The point's features.
+  /// The point's coordinates.
   public var x1: Double
   public var x2: Double
   /// The point's class (0 or 1).
   public var y: Int
-  /// Each hidden unit's pre-activation `b1j + w1j*x1 + w2j*x2` (before normalisation).
-  public var a: [Double]
-  /// Each unit's batch-normalised pre-activation, or nil without batch normalisation.
-  public var normalized: [Double]?
-  /// Each hidden unit's output.
-  public var z: [Double]
+  /// The network's inputs at the point, in input order.
+  public var inputs: [Double]
+  /// The hidden layers' units, layer by layer.
+  public var hidden: [[Unit]]
   /// The output unit's input.
   public var ay: Double
   /// The predicted probability of class 1.
@@ -34,9 +42,12 @@ public struct DiagramSample: Sendable, Equatable {
     x1 = points.x1[index]
     x2 = points.x2[index]
     y = points.y[index]
-    a = trace.a.map { $0[index] }
-    normalized = trace.normalized?.map { $0[index] }
-    z = trace.z.map { $0[index] }
+    inputs = trace.features.map { $0[index] }
+    hidden = trace.hidden.map { layer in
+      layer.a.indices.map { unit in
+        Unit(a: layer.a[unit][index], normalized: layer.normalized?[unit][index], z: layer.z[unit][index])
+      }
+    }
     ay = trace.ay[index]
     yhat = trace.yhat[index]
     loss = trace.loss

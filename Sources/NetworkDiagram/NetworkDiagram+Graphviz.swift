@@ -70,6 +70,14 @@ extension NetworkDiagram {
         continue
       }
       let style = WeightStyle(weight: weight.value)
+      let styled: KeyValuePairs<String, String> = [
+        "color": style.color, "penwidth": LabelText.number(style.penWidth), "style": style.dashed ? "dashed" : "solid",
+      ]
+      guard !edge.lines.isEmpty else {
+        guard let made = cgraph.edge(from: tail, to: head) else { return closing(cgraph) }
+        cgraph.set(made, styled)
+        continue
+      }
       guard let wire = cgraph.node(weight.name),
         let into = cgraph.edge(from: tail, to: wire), let out = cgraph.edge(from: wire, to: head)
       else { return closing(cgraph) }
@@ -79,14 +87,7 @@ extension NetworkDiagram {
           "shape": "plaintext", "label": label, "fontsize": "10", "fontcolor": style.color,
           "color": "#ffffff", "margin": "0.06,0.02", "width": "0", "height": "0",
         ])
-      for part in [into, out] {
-        cgraph.set(
-          part,
-          [
-            "color": style.color, "penwidth": LabelText.number(style.penWidth),
-            "style": style.dashed ? "dashed" : "solid",
-          ])
-      }
+      for part in [into, out] { cgraph.set(part, styled) }
       cgraph.set(into, ["arrowhead": "none", "headport": "w"])
       cgraph.set(out, ["tailport": "e"])
     }

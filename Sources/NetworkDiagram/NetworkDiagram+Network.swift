@@ -6,17 +6,19 @@ extension NetworkDiagram {
   ///
   /// Weights are written on their edge (`w11=0.20`), biases inside the node they act at
   /// (`b11=0.00` in `a1`), all with two decimals as the notebook prints them; edge colour
-  /// and width follow `colorLegend`.
+  /// and width follow `colorLegend`. A network too large to label (see
+  /// `labelsParameters(of:)`) shows its weights by colour and width only.
   public static func network(
     parameters: Parameters, sample: DiagramSample, options: NetworkOptions, title: String
   ) -> NetworkDiagram {
     let normalization = options.batchNorm ? " with batch normalisation" : ""
     let forward = "\(options.activation.rawValue)\(normalization)"
+    let names = parameters.shape.parameterNames
     return layered(
       title: title,
       subtitle: ["values of point \(sample.index) (class \(sample.y)), \(forward)"],
-      summary: sampleSentence(sample, options) + " " + colorLegend,
+      summary: sampleSentence(sample, options, shape: parameters.shape) + " " + colorLegend,
       sample: sample, options: options, weights: parameters,
-      parameterText: { ["\(Parameters.names[$0])=\(LabelText.number(parameters.values[$0]))"] })
+      parameterText: { ["\(names[$0])=\(LabelText.number(parameters.values[$0]))"] })
   }
 }

@@ -3,7 +3,7 @@ import TinyNet
 extension NetworkDiagram {
   /// One SGD step drawn on the network: every weight's edge and every bias's node shows
   /// the value before the step, the value after it and the gradient, on three lines:
-  /// `w11=0.200`, `→ 0.221`, `g=-0.107`.
+  /// `w11=0.200`, `→ 0.221`, `g=-0.107` (`n/a` where the step diverged).
   ///
   /// Parameters get three decimals, as the notebook rounds the updated biases
   /// (`b11: 0.026`): one step moves most weights by less than 0.01.
@@ -17,19 +17,21 @@ extension NetworkDiagram {
     title: String
   ) -> NetworkDiagram {
     let rule = "new = old − \(learningRate) × g"
+    let names = step.before.shape.parameterNames
+    func number(_ value: Double?) -> String { value.map { LabelText.number($0, decimals: 3) } ?? "n/a" }
     return layered(
       title: title,
       subtitle: ["one SGD step on point \(step.index) (class \(step.y)): \(rule)"],
-      summary: sampleSentence(sample, options)
+      summary: sampleSentence(sample, options, shape: step.before.shape)
         + " Each weight and bias shows its value before and after one SGD step on point "
         + "\(step.index) with learning rate \(learningRate), and its gradient g: \(rule). "
         + colorLegend,
       sample: sample, options: options, weights: step.before,
       parameterText: {
         [
-          "\(Parameters.names[$0])=\(LabelText.number(step.before.values[$0], decimals: 3))",
-          "→ \(LabelText.number(step.after.values[$0], decimals: 3))",
-          "g=\(LabelText.number(step.gradient.values[$0], decimals: 3))",
+          "\(names[$0])=\(number(step.before.values[$0]))",
+          "→ \(number(step.after?.values[$0]))",
+          "g=\(number(step.gradient?.values[$0]))",
         ]
       })
   }

@@ -1,6 +1,6 @@
 import TinyNet
 
-/// The 2-3-1 network as a described graph, not yet laid out: nodes with the text they
+/// A network as a described graph, not yet laid out: nodes with the text they
 /// show, edges with the weight they carry.
 ///
 /// Build one with `network(parameters:sample:options:title:)` or
@@ -44,7 +44,7 @@ public struct NetworkDiagram: Sendable, Equatable {
 
   /// A weight parameter carried by an edge.
   struct Weight: Sendable, Equatable {
-    /// The parameter's name, `w11` to `w33`.
+    /// The parameter's name (`w11`, `w2_3_1`).
     var name: String
     /// The value that sets the edge's colour and width.
     var value: Double
@@ -52,64 +52,110 @@ public struct NetworkDiagram: Sendable, Equatable {
 }
 
 extension NetworkDiagram {
-  /// The diagram's nodes and edges for one sample, with the parameters' text supplied
-  /// by `parameterText` (called with an index into `Parameters.names`) and each edge
-  /// drawn by its weight in `weights`.
+  /// The most weights a diagram labels on its edges; a larger network is drawn with one
+  /// circle per unit and unlabelled edges, and its parameters belong in a table.
+  public static let maximumLabelledWeights = 24
+
+  /// Whether a diagram of `shape` labels every weight and bias (see `maximumLabelledWeights`).
+  public static func labelsParameters(of shape: NetworkShape) -> Bool {
+    shape.roles.filter(\.isWeight).count <= maximumLabelledWeights
+  }
+
+  /// The node name of a hidden unit's pre-activation (`prefix` "a") or output ("z"): `a1`
+  /// for the notebook's network, `a2_3` (layer 2, unit 3) for any other.
+  static func unitName(_ prefix: String, layer: Int, unit: Int, shape: NetworkShape) -> String {
+    shape.hasNotebookNames ? "\(prefix)\(unit + 1)" : "\(prefix)\(layer + 1)_\(unit + 1)"
+  }
+
+  /// The diagram's nodes and edges for one sample, with the parameters' text supplied by
+  /// `parameterText` (called with a parameter index) and each edge drawn by its weight in
+  /// `weights`.
   ///
-  /// Biases appear inside the node they act at: `b1j` at `a_j`, `b21` at `ay`.
+  /// A network whose weights can all be labelled shows each hidden unit as two circles,
+  /// its pre-activation `a` (with its bias) and its output `z`, and every weight on its
+  /// edge; a larger one shows each hidden unit as one circle with its output, and edges
+  /// only by colour and width. The output unit's input `ay` carries the output bias.
   static func layered(
     title: String, subtitle: [String], summary: String,
     sample: DiagramSample, options: NetworkOptions, weights: Parameters,
     parameterText: (Int) -> [String]
   ) -> NetworkDiagram {
+    let shape = weights.shape
+    let detailed = labelsParameters(of: shape)
     func value(_ name: String, _ x: Double) -> String { "\(name)=\(LabelText.number(x))" }
-    let units = 0..<3
-    var nodes = [
-      Node(name: "x1", lines: [value("x1", sample.x1)], layer: .input),
-      Node(name: "x2", lines: [value("x2", sample.x2)], layer: .input),
-    ]
-    for j in units {
-      var lines = [value("a\(j + 1)", sample.a[j])]
-      if let normalized = sample.normalized { lines.append(value("bn", normalized[j])) }
-      nodes.append(Node(name: "a\(j + 1)", lines: lines + parameterText(j), layer: .hidden))
+    var nodes = shape.features.enumerated().map { i, feature in
+      Node(name: feature.rawValue, lines: [value(feature.symbol, sample.inputs[i])], layer: .input)
     }
-    for j in units {
-      nodes.append(
-        Node(name: "z\(j + 1)", lines: [value("z\(j + 1)", sample.z[j])], layer: .hidden))
+    var edges: [Edge] = []
+    var inputs = shape.features.map(\.rawValue)
+    let activation = (options.batchNorm ? "BN, " : "") + options.activation.rawValue
+    for layer in 0..<shape.layerCount {
+      let isOutput = layer == shape.outputLayer
+      let targets = (0..<shape.width(ofLayer: layer)).map { unit in
+        isOutput ? "ay" : unitName(detailed ? "a" : "z", layer: layer, unit: unit, shape: shape)
+      }
+      for (unit, target) in targets.enumerated() {
+        let bias = shape.biasIndex(layer: layer, unit: unit)
+        if isOutput {
+          nodes.append(Node(name: target, lines: [value("ay", sample.ay)] + (detailed ? parameterText(bias) : []), layer: .output))
+        } else if detailed {
+          let values = sample.hidden[layer][unit]
+          var lines = [value(target, values.a)]
+          if let normalized = values.normalized { lines.append(value("bn", normalized)) }
+          nodes.append(Node(name: target, lines: lines + parameterText(bias), layer: .hidden))
+        } else {
+          nodes.append(Node(name: target, lines: [value(target, sample.hidden[layer][unit].z)], layer: .hidden))
+        }
+      }
+      for (input, tail) in inputs.enumerated() {
+        for (unit, head) in targets.enumerated() {
+          let index = shape.biasIndex(layer: layer, unit: unit) + 1 + input
+          edges.append(
+            Edge(
+              tail: tail, head: head, lines: detailed ? parameterText(index) : [],
+              weight: Weight(name: shape.parameterNames[index], value: weights.values[index])))
+        }
+      }
+      guard !isOutput else { break }
+      inputs = targets
+      if detailed {
+        let outputs = targets.indices.map { unitName("z", layer: layer, unit: $0, shape: shape) }
+        for (unit, name) in outputs.enumerated() {
+          nodes.append(Node(name: name, lines: [value(name, sample.hidden[layer][unit].z)], layer: .hidden))
+        }
+        edges += zip(targets, outputs).map { Edge(tail: $0, head: $1, lines: [activation], weight: nil) }
+        inputs = outputs
+      }
     }
     nodes += [
-      Node(name: "ay", lines: [value("ay", sample.ay)] + parameterText(3), layer: .output),
       Node(name: "y", lines: [value("ŷ", sample.yhat), "y=\(sample.y)"], layer: .output),
       Node(name: "loss", lines: [value("loss", sample.loss), "(mean)"], layer: .loss),
     ]
-
-    func weighted(_ tail: String, _ head: String, _ index: Int) -> Edge {
-      Edge(
-        tail: tail, head: head, lines: parameterText(index),
-        weight: Weight(name: Parameters.names[index], value: weights.values[index]))
-    }
-    let activation = (options.batchNorm ? "BN, " : "") + options.activation.rawValue
-    var edges = units.map { weighted("x1", "a\($0 + 1)", 4 + $0) }
-    edges += units.map { weighted("x2", "a\($0 + 1)", 7 + $0) }
-    edges += units.map {
-      Edge(tail: "a\($0 + 1)", head: "z\($0 + 1)", lines: [activation], weight: nil)
-    }
-    edges += units.map { weighted("z\($0 + 1)", "ay", 10 + $0) }
     edges += [
       Edge(tail: "ay", head: "y", lines: ["sigmoid"], weight: nil),
       Edge(tail: "y", head: "loss", lines: [], weight: nil),
     ]
-    return NetworkDiagram(
-      title: title, subtitle: subtitle, summary: summary, nodes: nodes, edges: edges)
+    return NetworkDiagram(title: title, subtitle: subtitle, summary: summary, nodes: nodes, edges: edges)
   }
 
   /// The sentence of the summary that names the sample and the network's stages.
-  static func sampleSentence(_ sample: DiagramSample, _ options: NetworkOptions) -> String {
+  static func sampleSentence(_ sample: DiagramSample, _ options: NetworkOptions, shape: NetworkShape) -> String {
     let normalization = options.batchNorm ? ", batch-normalised (bn)" : ""
+    let symbols = shape.features.map(\.symbol)
+    let inputs = symbols.count < 2 ? symbols.joined() : symbols.dropLast().joined(separator: ", ") + " and " + (symbols.last ?? "")
+    let hidden: String
+    if shape == .notebook {
+      hidden = "pre-activations a1 to a3, each with its bias\(normalization); \(options.activation.rawValue) outputs z1 to z3"
+    } else if shape.hidden.isEmpty {
+      hidden = "no hidden layer"
+    } else {
+      let widths = shape.hidden.map(String.init).joined(separator: ", ")
+      hidden = "hidden layers of \(widths) \(options.activation.rawValue) units\(normalization)"
+    }
     return "Values of point \(sample.index) (x1=\(LabelText.number(sample.x1)), "
       + "x2=\(LabelText.number(sample.x2)), class \(sample.y)) flow left to right: "
-      + "inputs x1 and x2; pre-activations a1 to a3, each with its bias\(normalization); "
-      + "\(options.activation.rawValue) outputs z1 to z3; the output unit's input ay with "
-      + "bias b21; the prediction ŷ = sigmoid(ay); and the mean loss over \(sample.count) points."
+      + "inputs \(inputs); \(hidden); the output unit's input ay with "
+      + "bias \(shape.parameterNames[shape.biasIndex(layer: shape.outputLayer, unit: 0)]); "
+      + "the prediction ŷ = sigmoid(ay); and the mean loss over \(sample.count) points."
   }
 }

@@ -11,16 +11,18 @@ import TinyNet
     let sample = DiagramSample(trace: trace, points: Fixtures.data.train, index: 74)
     #expect(sample.x1 == Fixtures.data.train.x1[74] && sample.x2 == Fixtures.data.train.x2[74])
     #expect(sample.y == 1)
-    #expect(sample.a == trace.a.map { $0[74] })
-    #expect(sample.z == trace.z.map { $0[74] })
+    #expect(sample.inputs == [sample.x1, sample.x2])
+    #expect(sample.hidden.count == 1)
+    #expect(sample.hidden[0].map(\.a) == trace.hidden[0].a.map { $0[74] })
+    #expect(sample.hidden[0].map(\.z) == trace.hidden[0].z.map { $0[74] })
     #expect(sample.ay == trace.ay[74] && sample.yhat == trace.yhat[74])
     #expect(sample.loss == trace.loss && sample.count == 100)
-    #expect(sample.normalized == nil)
+    #expect(sample.hidden[0].allSatisfy { $0.normalized == nil })
   }
 
   @Test func batchNormShowsNormalisedValuesAndLabelsTheActivation() throws {
     let sample = Fixtures.sample(.notebookInitial, options: Fixtures.batchNorm)
-    let normalized = try #require(sample.normalized)
+    let normalized = try sample.hidden[0].map { try #require($0.normalized) }
     let diagram = NetworkDiagram.network(
       parameters: .notebookInitial, sample: sample, options: Fixtures.batchNorm, title: "BN")
     let rendered = try GraphvizRenderer.shared.render(diagram, idPrefix: "bn")

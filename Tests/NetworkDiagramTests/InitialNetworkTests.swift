@@ -49,7 +49,7 @@ import TinyNet
 
   @Test func dotReadsBackToTheSameNodesAndEdges() throws {
     let graph = try GraphvizRenderer.shared.read(dot: rendered.dot)
-    let weights = Parameters.names.filter { $0.hasPrefix("w") }
+    let weights = NetworkShape.notebook.parameterNames.filter { $0.hasPrefix("w") }
     #expect(Set(graph.nodes.map(\.name)) == Set(Fixtures.initial.nodes.map(\.name) + weights))
     var expected: Set<String> = ["ay->y", "y->loss"]
     for j in 1...3 {

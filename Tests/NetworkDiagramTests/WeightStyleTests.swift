@@ -52,7 +52,7 @@ import TinyNet
     let graph = try GraphvizRenderer.shared.read(
       dot: GraphvizRenderer.shared.render(diagram, idPrefix: "case2").dot)
     var weights = 0
-    for (name, value) in zip(Parameters.names, trained.values) where name.hasPrefix("w") {
+    for (name, value) in zip(NetworkShape.notebook.parameterNames, trained.values) where name.hasPrefix("w") {
       weights += 1
       let wires = graph.edges.filter { $0.tail == name || $0.head == name }
       #expect(wires.count == 2)
@@ -78,7 +78,7 @@ import TinyNet
 
     // "<colour> <solid|dashed> for positive / negative": as the wires of such weights are drawn.
     var widths: [(size: Double, width: Double)] = []
-    for (name, value) in zip(Parameters.names, trained.values) where name.hasPrefix("w") {
+    for (name, value) in zip(NetworkShape.notebook.parameterNames, trained.values) where name.hasPrefix("w") {
       let sign = value < 0 ? "negative" : "positive"
       let claim = try #require(
         legend.firstMatch(of: try Regex("(blue|red|grey) (solid|dashed) for \(sign)")), "no claim for \(sign)")
