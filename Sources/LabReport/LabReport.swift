@@ -4,7 +4,23 @@ import TinyNet
 /// Runs experiments and writes their reports.
 public enum LabReport {
   /// The nnlab release, recorded in every snapshot and report.
-  public static let version = "0.1.0"
+  public static let version = "0.2.0"
+
+  /// The longest training, in seconds, that `report` starts without being told to.
+  public static let timeLimit = 600.0
+
+  /// Refuses an experiment whose training is estimated to take longer than `timeLimit`
+  /// on this machine's cores, naming the estimate.
+  public static func checkTimeLimit(_ experiment: Experiment) throws(LabReportError) {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let seconds = experiment.estimatedTrainingSeconds(cores: cores)
+    guard seconds <= timeLimit else {
+      let minutes = Int((seconds / 60).rounded(.up))
+      throw .badExperiment(
+        "training would take about \(minutes) minutes on \(cores) cores (more than \(Int(timeLimit / 60))); "
+          + "make it smaller or pass --no-time-limit")
+    }
+  }
 
   /// Trains `experiment` and writes its report to `folder`.
   ///

@@ -11,16 +11,19 @@ struct ReportPage {
   var dataText: String
   var dataFigure: FigureView
   var initialText: String
-  var initialBiases: String
+  var initialBiases: String?
   var initialNetwork: FigureView
+  var initialParameters: [ParameterTable]
   var initialBoundary: FigureView
   var updateText: String
+  var updateDiverged: String?
   var updateNetwork: FigureView
   var updateBoundary: FigureView
   var updateRows: [ParameterRow]
   var casesText: String
   var cases: [CaseView]
   var histograms: HistogramSection?
+  var summaryText: String
   var summaryRows: [SummaryRow]
   var renderCommand: String
 }
@@ -39,11 +42,24 @@ struct FileLink {
   var href: String
 }
 
+/// One parameter of the single update: before, gradient, after.
 struct ParameterRow {
   var name: String
   var before: String
   var gradient: String
   var after: String
+}
+
+/// One layer's parameters as a matrix: a row per unit, its bias then a weight per input.
+struct ParameterTable {
+  var caption: String
+  var header: [String]
+  var rows: [ParameterTableRow]
+}
+
+struct ParameterTableRow {
+  var unit: String
+  var values: [String]
 }
 
 struct CaseView {
@@ -54,17 +70,23 @@ struct CaseView {
   var finalLine: String
   var figure: FigureView
   var network: FigureView
+  var parameters: [ParameterTable]
 }
 
 struct HistogramSection {
+  var heading: String
   var figures: [FigureView]
+  var notes: [String]
   var commentary: [String]
 }
 
 struct SummaryRow {
   var anchor: String
   var name: String
+  var network: String
+  var features: String
   var activation: String
+  var regularization: String
   var learningRate: String
   var batchSize: String
   var epochs: String

@@ -4,7 +4,20 @@ import TinyNet
 public struct ReportStrings: Sendable {
   /// Every text the report's code uses; the templates may use more.
   enum Key: String, CaseIterable {
-    case generatedBy = "generated_by", dataText = "data_text", dataCaption = "data_caption"
+    case generatedBy = "generated_by", dataCaption = "data_caption"
+    case dataTextParabola = "data_text_parabola", dataTextCircle = "data_text_circle"
+    case dataTextXor = "data_text_xor", dataTextGauss = "data_text_gauss", dataTextSpiral = "data_text_spiral"
+    case dataTextCSV = "data_text_csv", dataTextCSVSets = "data_text_csv_sets", dataName = "data_name"
+    case hiddenNone = "hidden_none", hiddenOne = "hidden_one", hiddenMany = "hidden_many"
+    case initialSourceFirstDiagram = "initial_source_first_diagram", initialSourceNotebook = "initial_source_notebook"
+    case initialSourceRandom = "initial_source_random", initialSourceGiven = "initial_source_given"
+    case updateDiverged = "update_diverged", overflowNote = "overflow_note"
+    case histogramsNone = "histograms_none", sectionHiddenUnits = "section_hidden_units"
+    case sectionHistograms = "section_histograms", hiddenUnitsText = "hidden_units_text"
+    case commentaryWorseSeed = "commentary_worse_seed", summaryData = "summary_data"
+    case regularizationNone = "regularization_none", regularizationL1 = "regularization_l1"
+    case regularizationL2 = "regularization_l2", bias
+    case parameterTableCaption = "parameter_table_caption", parameterTableNote = "parameter_table_note"
     case dataTitle = "data_title", feature1 = "feature_1", feature2 = "feature_2"
     case legendTrain0 = "legend_train_0", legendTrain1 = "legend_train_1"
     case legendTest0 = "legend_test_0", legendTest1 = "legend_test_1"

@@ -1,24 +1,31 @@
 import Foundation
+import SafeText
 import TinyNet
 
 extension Snapshot {
-  /// The bytes of `snapshot.json`: pretty-printed with sorted keys, with a checksum of
-  /// every value.
+  /// The bytes of `snapshot.json`: pretty-printed with sorted keys, ending with the
+  /// SHA-256 checksum of the same file without it.
   public func json() -> Data {
-    var stamped = self
-    stamped.checksum = contentHash()
-    return stamped.encoded()
+    Self.encoded(SnapshotFile(self, checksum: checksum()))
   }
 
+  /// The SHA-256 of the file's bytes without the checksum.
+  func checksum() -> String { Self.hash(Self.encoded(SnapshotFile(self, checksum: nil))) }
+
   /// Reads and checks `snapshot.json`.
-  /// - Throws: `LabReportError.badSnapshot` for anything but an intact snapshot of a
-  ///   supported format whose data set regenerates to the recorded hash.
+  ///
+  /// Every value is validated before anything is computed from it: types, ranges, lengths,
+  /// names of parameters for each network's shape, loss histories that fit their settings,
+  /// and the drawn point of the single update. Then the checksum and the data set drawn
+  /// again from the experiment must match.
+  /// - Throws: `LabReportError.badSnapshot` with one line saying what is wrong.
   public init(json data: Data) throws(LabReportError) {
     guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
       throw .badSnapshot("not a JSON object (is the file truncated?)")
     }
+    let file: SnapshotFile
     do {
-      self = try JSONDecoder().decode(Snapshot.self, from: data)
+      file = try JSONDecoder().decode(SnapshotFile.self, from: data)
     } catch let error as DecodingError {
       throw .badSnapshot(ExperimentError(decoding: error).description)
     } catch let error as LabReportError {
@@ -26,104 +33,223 @@ extension Snapshot {
     } catch {
       throw .badSnapshot("cannot be read")
     }
-    guard checksum == contentHash() else {
+    self = file.snapshot
+    guard file.checksum == checksum() else {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
-    try check()
-  }
-
-  /// Consistency of the parts with each other and with the regenerated data set.
-  private func check() throws(LabReportError) {
-    guard cases.count == experiment.cases.count else {
-      throw .badSnapshot("it holds \(cases.count) case results for \(experiment.cases.count) cases")
+    let dataset = experiment.dataset
+    guard Self.hash(of: dataset) == dataHash else {
+      throw .badSnapshot("the data set drawn again from the experiment does not match its hash")
     }
-    guard Self.hash(of: experiment.dataset) == dataHash else {
-      throw .badSnapshot(
-        "the data set regenerated from seed \(experiment.data.seed) does not match its hash")
-    }
-    for (index, (result, spec)) in zip(cases, experiment.cases).enumerated() {
-      let recorded = result.divergedAt.map { $0 - 1 } ?? result.iterations
-      guard result.iterations == spec.settings.iterations(observations: experiment.data.nObs),
-        result.lossTrain.count == recorded, result.lossTest.count == recorded,
-        (result.lossTrain + result.lossTest).allSatisfy(\.isFinite)
-      else {
-        throw .badSnapshot("cases[\(index)] has loss histories that do not fit its settings")
-      }
+    let point = step.index < dataset.train.count ? dataset.train.subset([step.index]) : nil
+    guard let point, point.x1 == [step.x[0]], point.x2 == [step.x[1]], point.y == [step.y] else {
+      throw .badSnapshot("step: the drawn point is not training point \(step.index) of the data set")
     }
   }
 
-  private func encoded() -> Data {
+  private static func encoded(_ file: SnapshotFile) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Every value is a string, an integer or a finite number: encoding cannot fail.
-    var data = (try? encoder.encode(self)) ?? Data()
+    var data = (try? encoder.encode(file)) ?? Data()
     data.append(UInt8(ascii: "\n"))
     return data
   }
-
-  /// FNV-1a over every value the snapshot holds, numbers by their bit patterns.
-  func contentHash() -> String {
-    var hash = FNV1a()
-    func add(_ numbers: [Double]) {
-      hash.add(UInt64(numbers.count))
-      for number in numbers { hash.add(number.bitPattern) }
-    }
-    hash.add(bytes: Array("\(nnlabVersion)|\(language.rawValue)|\(dataHash)|".utf8))
-    hash.add(bytes: experiment.json())
-    hash.add(UInt64(step.index))
-    hash.add(UInt64(step.y))
-    add(step.x + step.before.values + step.gradient.values + step.after.values)
-    for result in cases {
-      hash.add(UInt64(result.iterations))
-      hash.add(UInt64(bitPattern: Int64(result.divergedAt ?? -1)))
-      add(result.lossTrain)
-      add(result.lossTest)
-      add(result.parameters.values)
-      let final = result.final
-      add([final.lossTrain ?? .nan, final.lossTest ?? .nan, final.accuracyTrain, final.accuracyTest])
-    }
-    return hash.hex
-  }
 }
 
-extension Snapshot: Codable {
-  enum CodingKeys: String, CodingKey {
-    case format, generator
-    case nnlabVersion = "nnlab_version"
-    case language, experiment
-    case dataHash = "data_hash"
-    case step, cases, checksum
+/// `snapshot.json` as it is written and read: the snapshot, its format and its checksum.
+struct SnapshotFile: Codable {
+  var snapshot: Snapshot
+  var checksum: String?
+
+  init(_ snapshot: Snapshot, checksum: String?) {
+    self.snapshot = snapshot
+    self.checksum = checksum
   }
 
-  public init(from decoder: any Decoder) throws {
+  enum CodingKeys: String, CodingKey {
+    case format, generator, checksum, language, experiment, step, cases
+    case nnlabVersion = "nnlab_version"
+    case dataHash = "data_sha256"
+  }
+
+  init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    guard try container.decodeIfPresent(String.self, forKey: .generator) == "nnlab" else {
+    guard (try? container.decodeIfPresent(String.self, forKey: .generator)) == "nnlab" else {
       throw LabReportError.badSnapshot("this is not an nnlab snapshot ('generator' is not \"nnlab\")")
     }
     let format = try container.decode(Int.self, forKey: .format)
-    guard format == Self.formatVersion else {
+    guard format == Snapshot.formatVersion else {
       throw LabReportError.badSnapshot(
-        "format \(format) is not supported (this nnlab reads format \(Self.formatVersion))")
+        "format \(format) is not supported (this nnlab reads format \(Snapshot.formatVersion); "
+          + "run its experiment again: it is the snapshot's \"experiment\" object)")
     }
-    nnlabVersion = try container.decode(String.self, forKey: .nnlabVersion)
-    language = try container.decode(ReportLanguage.self, forKey: .language)
-    experiment = try container.decode(Experiment.self, forKey: .experiment)
-    dataHash = try container.decode(String.self, forKey: .dataHash)
-    step = try container.decode(StepUpdate.self, forKey: .step)
-    cases = try container.decode([TrainingResult].self, forKey: .cases)
+    let version = try container.decode(String.self, forKey: .nnlabVersion)
+    guard version.unicodeScalars.count <= 32 else {
+      throw container.refuse(.nnlabVersion, "must be at most 32 characters")
+    }
+    let language = try container.decode(ReportLanguage.self, forKey: .language)
+    let experiment = try container.decode(Experiment.self, forKey: .experiment)
+    let dataHash = try container.decode(String.self, forKey: .dataHash)
+    guard dataHash.count == 64, dataHash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+      throw container.refuse(.dataHash, "must be 64 lowercase hex digits")
+    }
+    let step = try container.nestedContainer(keyedBy: JSONKey.self, forKey: .step).decodeStep(
+      experiment: experiment)
+    var list = try container.nestedUnkeyedContainer(forKey: .cases)
+    var cases: [TrainingResult] = []
+    while !list.isAtEnd {
+      guard cases.count < experiment.cases.count else {
+        throw container.refuse(.cases, "holds more results than the experiment has cases")
+      }
+      let spec = experiment.cases[cases.count]
+      cases.append(
+        try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(
+          spec: spec, observations: experiment.data.trainingPointCount))
+    }
+    guard cases.count == experiment.cases.count else {
+      throw container.refuse(.cases, "holds \(cases.count) results for \(experiment.cases.count) cases")
+    }
+    snapshot = Snapshot(
+      nnlabVersion: version, language: language, experiment: experiment, dataHash: dataHash, step: step,
+      cases: cases)
     checksum = try container.decode(String.self, forKey: .checksum)
   }
 
-  public func encode(to encoder: any Encoder) throws {
+  func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.formatVersion, forKey: .format)
+    try container.encode(Snapshot.formatVersion, forKey: .format)
     try container.encode("nnlab", forKey: .generator)
-    try container.encode(nnlabVersion, forKey: .nnlabVersion)
-    try container.encode(language, forKey: .language)
-    try container.encode(experiment, forKey: .experiment)
-    try container.encode(dataHash, forKey: .dataHash)
-    try container.encode(step, forKey: .step)
-    try container.encode(cases, forKey: .cases)
+    try container.encode(snapshot.nnlabVersion, forKey: .nnlabVersion)
+    try container.encode(snapshot.language, forKey: .language)
+    try container.encode(snapshot.experiment, forKey: .experiment)
+    try container.encode(snapshot.dataHash, forKey: .dataHash)
+    var step = container.nestedContainer(keyedBy: JSONKey.self, forKey: .step)
+    try step.encode(snapshot.step.index, forKey: "index")
+    try step.encode(snapshot.step.x, forKey: "x")
+    try step.encode(snapshot.step.y, forKey: "y")
+    try step.encode(snapshot.step.before, forKey: "params_before")
+    try step.encode(snapshot.step.gradient, forKey: "gradient")
+    try step.encode(snapshot.step.after, forKey: "params_after")
+    var cases = container.nestedUnkeyedContainer(forKey: .cases)
+    for result in snapshot.cases {
+      var entry = cases.nestedContainer(keyedBy: JSONKey.self)
+      try entry.encode(result.iterations, forKey: "iterations")
+      try entry.encode(result.divergedAt, forKey: "diverged_at")
+      try entry.encode(result.parameters, forKey: "params")
+      try entry.encode(result.final, forKey: "final")
+      var loss = entry.nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
+      let history = result.history
+      try loss.encode(history.stride, forKey: "stride")
+      try loss.encode(history.count, forKey: "count")
+      try loss.encode(history.train, forKey: "train")
+      try loss.encode(history.test, forKey: "test")
+      try loss.encode(history.digest, forKey: "sha256")
+    }
     try container.encodeIfPresent(checksum, forKey: .checksum)
+  }
+}
+
+extension Snapshot {
+  /// A snapshot of values already checked.
+  fileprivate init(
+    nnlabVersion: String, language: ReportLanguage, experiment: Experiment, dataHash: String, step: StepUpdate,
+    cases: [TrainingResult]
+  ) {
+    self.nnlabVersion = nnlabVersion
+    self.language = language
+    self.experiment = experiment
+    self.dataHash = dataHash
+    self.step = step
+    self.cases = cases
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// A "bad value" error for `key` with `message`.
+  fileprivate func refuse(_ key: Key, _ message: String) -> DecodingError {
+    DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: message))
+  }
+}
+
+extension KeyedDecodingContainer where Key == JSONKey {
+  /// Parameters of `shape`, as training may leave them (any finite value); nil for null.
+  fileprivate func decodeRecordedParameters(_ key: JSONKey, shape: NetworkShape) throws -> Parameters? {
+    guard let named = try decodeIfPresent([String: Double].self, forKey: key) else { return nil }
+    do {
+      return try Parameters(shape: shape, named: named, limit: .greatestFiniteMagnitude)
+    } catch {
+      throw refuse(key, error.description)
+    }
+  }
+
+  /// The single update, checked against the experiment's network and data sizes.
+  fileprivate func decodeStep(experiment: Experiment) throws -> StepUpdate {
+    try rejectUnknownKeys(["index", "x", "y", "params_before", "gradient", "params_after"])
+    let index = try decode(Int.self, forKey: "index")
+    guard (0..<experiment.data.trainingPointCount).contains(index) else {
+      throw refuse("index", "must be the index of a training point, got \(index)")
+    }
+    let x = try decode([Double].self, forKey: "x")
+    guard x.count == 2, x.allSatisfy(\.isFinite) else { throw refuse("x", "must be two finite coordinates") }
+    let y = try decode(Int.self, forKey: "y")
+    guard y == 0 || y == 1 else { throw refuse("y", "must be 0 or 1, got \(y)") }
+    let shape = experiment.network.shape
+    guard let before = try decodeRecordedParameters("params_before", shape: shape) else {
+      throw refuse("params_before", "is missing")
+    }
+    guard before == experiment.initialParameters else {
+      throw refuse("params_before", "are not the experiment's initial parameters")
+    }
+    let gradient = try decodeRecordedParameters("gradient", shape: shape)
+    let after = try decodeRecordedParameters("params_after", shape: shape)
+    if after != nil && gradient == nil { throw refuse("gradient", "is missing for a step that did not diverge") }
+    return StepUpdate(index: index, x: x, y: y, before: before, gradient: gradient, after: after)
+  }
+
+  /// One case's result, checked against its settings: the number of iterations, where it
+  /// diverged, a loss history of the right shape, parameters of the case's network.
+  fileprivate func decodeResult(spec: CaseSpec, observations: Int) throws -> TrainingResult {
+    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"])
+    let iterations = try decode(Int.self, forKey: "iterations")
+    guard iterations == spec.settings.iterations(observations: observations) else {
+      throw refuse("iterations", "does not fit the case's settings")
+    }
+    let divergedAt = try decodeIfPresent(Int.self, forKey: "diverged_at")
+    if let divergedAt, !(1...iterations).contains(divergedAt) {
+      throw refuse("diverged_at", "must be an iteration from 1 to \(iterations), got \(divergedAt)")
+    }
+    guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
+      throw refuse("params", "is missing")
+    }
+    let final = try decode(FinalMetrics.self, forKey: "final")
+    guard [final.accuracyTrain, final.accuracyTest].allSatisfy({ (0...1).contains($0) }),
+      [final.lossTrain, final.lossTest].allSatisfy({ $0.map(\.isFinite) ?? true })
+    else {
+      throw refuse("final", "accuracies must be from 0 to 1 and losses finite numbers or null")
+    }
+    let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
+    try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
+    let count = try loss.decode(Int.self, forKey: "count")
+    guard count == divergedAt.map({ $0 - 1 }) ?? iterations else {
+      throw loss.refuse("count", "must be the number of completed updates")
+    }
+    let stride = try loss.decode(Int.self, forKey: "stride")
+    guard stride == LossHistory.stride(forIterations: iterations) else {
+      throw loss.refuse("stride", "does not fit \(iterations) iterations")
+    }
+    let history: LossHistory
+    do {
+      history = try LossHistory(
+        stride: stride, count: count, train: try loss.decode([Double].self, forKey: "train"),
+        test: try loss.decode([Double].self, forKey: "test"), digest: try loss.decode(String.self, forKey: "sha256"))
+    } catch let error as LossHistoryError {
+      throw refuse("loss", error.description)
+    }
+    guard count == 0 || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
+      throw refuse("final", "the final losses are not the last recorded ones")
+    }
+    return TrainingResult(
+      iterations: iterations, history: history, parameters: parameters, divergedAt: divergedAt, final: final)
   }
 }

@@ -44,6 +44,11 @@ public struct Color: Sendable, Hashable {
   public static let lightgreen = Color(0x90ee90)
   /// matplotlib's `'salmon'`: the histogram of z3.
   public static let salmon = Color(0xfa8072)
+  /// matplotlib's `plum`, `khaki` and `lightsteelblue`: more histogram colours after the
+  /// notebook's three.
+  public static let plum = Color(0xdda0dd)
+  public static let khaki = Color(0xf0e68c)
+  public static let lightsteelblue = Color(0xb0c4de)
   /// Black: histogram edges and outlines of points of interest.
   public static let black = Color(0x000000)
   /// White.

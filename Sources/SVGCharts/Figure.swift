@@ -1,4 +1,4 @@
-/// One SVG document: a row of panels side by side.
+/// One SVG document: panels side by side, in rows of at most `columns`.
 ///
 /// Writing a figure is deterministic: the same figure gives the same bytes, with no
 /// timestamps, scripts or external references. Every document has `width`, `height`, a
@@ -11,23 +11,28 @@ public struct Figure: Sendable {
   public var panels: [Panel]
   /// The width of each panel in pixels.
   public var panelWidth: Double
-  /// The height of the figure in pixels.
+  /// The height of each panel in pixels.
   public var panelHeight: Double
+  /// The most panels in one row; later panels start new rows below.
+  public var columns: Int
 
   /// The smallest panel size a figure accepts, in pixels.
   public static let minimumPanelSize = (width: 160.0, height: 120.0)
   /// The largest panel size a figure accepts, in pixels, in either direction.
   public static let maximumPanelSize = 10_000.0
 
-  /// A figure showing `panels` left to right, each `panelWidth` × `panelHeight` pixels.
+  /// A figure showing `panels` left to right, each `panelWidth` × `panelHeight` pixels, in
+  /// rows of at most `columns` (all in one row by default).
   public init(
-    title: String, description: String, panels: [Panel], panelWidth: Double = 420, panelHeight: Double = 320
+    title: String, description: String, panels: [Panel], panelWidth: Double = 420, panelHeight: Double = 320,
+    columns: Int? = nil
   ) {
     self.title = title
     self.description = description
     self.panels = panels
     self.panelWidth = panelWidth
     self.panelHeight = panelHeight
+    self.columns = max(columns ?? panels.count, 1)
   }
 
   /// The figure as SVG text.
@@ -59,8 +64,10 @@ public struct Figure: Sendable {
         "a panel of \(panelWidth) × \(panelHeight) pixels cannot be drawn: it needs at least "
           + "\(minimumWidth) × \(minimumHeight) and at most \(Self.maximumPanelSize) each way")
     }
-    let width = try SVGWriter.number(panelWidth * Double(panels.count))
-    let height = try SVGWriter.number(panelHeight)
+    let columnCount = min(columns, panels.count)
+    let rowCount = (panels.count + columnCount - 1) / columnCount
+    let width = try SVGWriter.number(panelWidth * Double(columnCount))
+    let height = try SVGWriter.number(panelHeight * Double(rowCount))
     var writer = SVGWriter()
     writer.open(
       "svg",
@@ -73,7 +80,9 @@ public struct Figure: Sendable {
     writer.element("desc", [("id", "\(idPrefix)desc")], content: description)
     writer.leaf("rect", [("width", "100%"), ("height", "100%"), ("fill", "#fff")])
     for (index, panel) in panels.enumerated() {
-      let frame = Rect(x: panelWidth * Double(index), y: 0, width: panelWidth, height: panelHeight)
+      let frame = Rect(
+        x: panelWidth * Double(index % columnCount), y: panelHeight * Double(index / columnCount),
+        width: panelWidth, height: panelHeight)
       let marks = try panel.axes.marks(in: frame, clipID: "\(idPrefix)plot\(index + 1)")
       try writer.write(.group(GroupStyle(role: "panel"), marks))
     }

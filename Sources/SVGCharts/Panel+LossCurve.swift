@@ -1,19 +1,34 @@
 extension Panel {
   /// Training and test loss per iteration: `train[i]` and `test[i]` at iteration `i + 1`.
   ///
-  /// The notebook's `draw_loss`: two lines in matplotlib's first two colours (train
-  /// `tab:blue`, test `tab:orange`), a legend naming them, light grid lines, x ticks on whole
-  /// iterations. A series longer
-  /// than 2000 iterations is reduced per pixel column to its first, lowest, highest and
-  /// last values, so the file stays small and single-iteration spikes stay visible. An empty
-  /// series is drawn as nothing and left out of the legend.
+  /// See `lossCurve(trainPoints:testPoints:labels:trainName:testName:)`.
   public static func lossCurve(
     train: [Double], test: [Double], labels: ChartLabels, trainName: String, testName: String
   ) -> Panel {
-    let series = [(trainName, train, Color.tabBlue), (testName, test, Color.tabOrange)]
+    func points(_ values: [Double]) -> [(x: Double, y: Double)] {
+      values.enumerated().map { (Double($0.offset + 1), $0.element) }
+    }
+    return lossCurve(
+      trainPoints: points(train), testPoints: points(test), labels: labels, trainName: trainName,
+      testName: testName)
+  }
+
+  /// Training and test loss against the iteration, as `(iteration, loss)` points in
+  /// increasing order (a long run may give a few points per stretch of iterations).
+  ///
+  /// The notebook's `draw_loss`: two lines in matplotlib's first two colours (train
+  /// `tab:blue`, test `tab:orange`), a legend naming them, light grid lines, x ticks on whole
+  /// iterations. A series longer than 2000 points is reduced per pixel column to its first,
+  /// lowest, highest and last values, so the file stays small and single-iteration spikes
+  /// stay visible. An empty series is drawn as nothing and left out of the legend.
+  public static func lossCurve(
+    trainPoints: [(x: Double, y: Double)], testPoints: [(x: Double, y: Double)], labels: ChartLabels,
+    trainName: String, testName: String
+  ) -> Panel {
+    let series = [(trainName, trainPoints, Color.tabBlue), (testName, testPoints, Color.tabOrange)]
       .filter { !$0.1.isEmpty }
-    let lines = series.map { name, values, color in
-      LineSeries(name: name, values: values, firstX: 1, color: color)
+    let lines = series.map { name, points, color in
+      LineSeries(name: name, xs: points.map(\.x), ys: points.map(\.y), color: color)
     }
     let legend = Legend(entries: series.map { LegendEntry(label: $0.0, color: $0.2) }, swatch: .line)
     return Panel(

@@ -11,10 +11,16 @@ import TinyNet
   @Test func titleCaseNameAndNotesAreEscapedEverywhere() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
+    let spec = NetworkSpec(initSeed: 3)
     let experiment = Experiment(
-      name: "hostile", title: Self.hostile, notes: Self.hostile, data: DataSpec(seed: 3, nObs: 30),
-      initialNetwork: .notebookFirstDiagram, initialParameters: .notebookInitial, step: StepSpec(learningRate: 0.2),
-      cases: [CaseSpec(name: Self.hostile, settings: TrainingSettings(batchSize: 10, epochs: 3, learningRate: 0.1))],
+      name: "hostile", title: Self.hostile, notes: Self.hostile, data: DataSpec(seed: 3, trainCount: 30),
+      network: spec, initialNetwork: .notebookFirstDiagram, initialParameters: .notebookInitial,
+      step: StepSpec(learningRate: 0.2),
+      cases: [
+        CaseSpec(
+          name: Self.hostile, settings: TrainingSettings(batchSize: 10, epochs: 3, learningRate: 0.1), network: spec,
+          initialParameters: .notebookInitial)
+      ],
       histograms: [Self.hostile])
     let templates = try TemplateSet(folder: Repository.root.appendingPathComponent("templates"), chosenByUser: true)
     try LabReport.report(experiment, language: .en, templates: templates, to: OutputFolder(folder.url.appendingPathComponent("out")))

@@ -17,8 +17,8 @@ import TestSupport
     Bad(arguments: ["train", "--learning-rate", "fast"], mentions: "fast"),
     Bad(arguments: ["train", "--batch-size", "0"], mentions: "batch-size must be 1 to 10000000, got 0"),
     Bad(arguments: ["train", "--epochs=-3"], mentions: "epochs must be 1 to 10000000, got -3"),
-    Bad(arguments: ["train", "--n-obs", "0"], mentions: "n-obs must be 1 to 10000000, got 0"),
-    Bad(arguments: ["train", "--n-obs", "10000001"], mentions: "n-obs must be 1 to 10000000"),
+    Bad(arguments: ["train", "--n-obs", "0"], mentions: "n-obs must be 1 to 1000000, got 0"),
+    Bad(arguments: ["train", "--n-obs", "1000001"], mentions: "n-obs must be 1 to 1000000"),
     Bad(arguments: ["train", "--epochs", "200000"], mentions: "at most 10000000 are allowed"),
     Bad(arguments: ["train", "--epochs", "9223372036854775807", "--batch-size", "1"], mentions: "epochs must be 1 to 10000000"),
     Bad(arguments: ["train", "--activation", "softmax"], mentions: "softmax"),
@@ -62,7 +62,7 @@ import TestSupport
     #expect(output.stderr.hasPrefix("nnlab: error: The value 'xxx"))
     #expect(output.stderr.contains("…"))
     // The end of the message, which says what is allowed, survives.
-    #expect(output.stderr.hasSuffix("'relu', 'tanh' or 'sigmoid'.\n"), "\(output.stderr)")
+    #expect(output.stderr.hasSuffix("'relu', 'tanh', 'sigmoid' or 'linear'.\n"), "\(output.stderr)")
   }
 
   @Test func anEnormousValueInAnExperimentFileGivesOneShortLine() throws {

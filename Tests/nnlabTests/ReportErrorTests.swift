@@ -23,10 +23,10 @@ import TestSupport
     BadExperiment(kind: "not an object", json: "[1, 2]", message: "expected an object"),
     BadExperiment(
       kind: "unknown top-level key", json: valid.replacingOccurrences(of: #""title""#, with: #""titel""#),
-      message: "titel: unknown key"),
+      message: "unknown key 'titel' (allowed: name, title"),
     BadExperiment(
       kind: "unknown case key", json: valid.replacingOccurrences(of: #""epochs""#, with: #""epoch""#),
-      message: "cases[0].epoch: unknown key"),
+      message: "cases[0]: unknown key 'epoch' (allowed: name, activation"),
     BadExperiment(
       kind: "wrong type", json: valid.replacingOccurrences(of: #""epochs": 2"#, with: #""epochs": "2""#),
       message: "cases[0].epochs: expected an integer"),
@@ -42,11 +42,11 @@ import TestSupport
       message: "data.seed: must be 0 to 4294967295, got -4"),
     BadExperiment(
       kind: "too many points", json: valid.replacingOccurrences(of: #""n_obs": 30"#, with: #""n_obs": 20000"#),
-      message: "data.n_obs: must be 1 to 10000, got 20000"),
+      message: "data.n_obs: the training set has 20000 points; a report draws at most 10000"),
     BadExperiment(
       kind: "unknown activation",
       json: valid.replacingOccurrences(of: #""name": "one","#, with: #""name": "one", "activation": "softmax","#),
-      message: "cases[0].activation: must be one of 'relu', 'tanh', 'sigmoid', got 'softmax'"),
+      message: "cases[0].activation: must be one of 'relu', 'tanh', 'sigmoid', 'linear', got 'softmax'"),
     BadExperiment(
       kind: "name escaping the output folder", json: valid.replacingOccurrences(of: #""tiny""#, with: #""../evil""#),
       message: "name: must be 1 to 64 lowercase letters"),
@@ -66,7 +66,7 @@ import TestSupport
     BadExperiment(
       kind: "incomplete parameters",
       json: valid.replacingOccurrences(of: #""cases""#, with: #""initial_parameters": {"b11": 0}, "cases""#),
-      message: "initial_parameters: parameter 'b12' is missing"),
+      message: "initial_parameters: parameter 'w11' is missing"),
     BadExperiment(
       kind: "too many iterations",
       json: valid.replacingOccurrences(of: #""epochs": 2"#, with: #""epochs": 9000000"#),
@@ -89,7 +89,7 @@ import TestSupport
 
   @Test func missingExperimentFileIsRefusedWith65() throws {
     let output = try runProcess(Repository.nnlab, ["report", "/nonexistent/experiment.json"])
-    expectOneLineError(output, status: 65, mentions: "cannot read /nonexistent/experiment.json")
+    expectOneLineError(output, status: 65, mentions: "cannot read '/nonexistent/experiment.json'")
   }
 
   @Test func templateSetMissingATemplateIsRefusedWith64() throws {
@@ -124,7 +124,7 @@ import TestSupport
   static let badPartials = [
     BadPartials(
       kind: "missing partial", appended: ["report": "{{> nosuchpartial}}"],
-      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, style)"),
+      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, parameters, style)"),
     BadPartials(
       kind: "missing partial without space", appended: ["case": "{{>nosuchpartial}}"],
       message: "case.mustache' includes the partial 'nosuchpartial'"),
@@ -239,12 +239,12 @@ import TestSupport
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let snapshot = try seedSnapshot(in: folder)
-    let future = snapshot.replacingOccurrences(of: #""format" : 1"#, with: #""format" : 2"#)
-    try #require(future != snapshot, "the snapshot has no \"format\" : 1 to change")
+    let future = snapshot.replacingOccurrences(of: #""format" : 2"#, with: #""format" : 3"#)
+    try #require(future != snapshot, "the snapshot has no \"format\" : 2 to change")
     try folder.write(future, to: "future.json")
     let output = try runProcess(
       Repository.nnlab, ["render", folder.path("future.json"), "--out", folder.path("again")])
-    expectOneLineError(output, status: 65, mentions: "format 2 is not supported")
+    expectOneLineError(output, status: 65, mentions: "format 3 is not supported")
   }
 
   @Test func jsonThatIsNoSnapshotIsRefusedWith65() throws {

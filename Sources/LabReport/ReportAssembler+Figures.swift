@@ -1,0 +1,141 @@
+import Foundation
+import NetworkDiagram
+import SVGCharts
+import TinyNet
+
+extension ReportAssembler {
+  /// The step of the decision boundary's grid: the notebook's 0.02, coarser for data that
+  /// spans more than about 5 units so that a grid keeps at most `boundaryCells` cells a side.
+  static func gridStep(_ bounds: (x1: ClosedRange<Double>, x2: ClosedRange<Double>)) -> Double {
+    let span = max(bounds.x1.upperBound - bounds.x1.lowerBound, bounds.x2.upperBound - bounds.x2.lowerBound)
+    return max(0.02, span / 250)
+  }
+
+  /// The notebook's colours: one for each class.
+  func scatterPoints(_ points: LabeledPoints, class0: Color, class1: Color) -> [ScatterPoint] {
+    (0..<points.count).map {
+      ScatterPoint(x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0)
+    }
+  }
+
+  func axes(title: String) -> ChartLabels {
+    ChartLabels(title: title, xLabel: strings[.feature1], yLabel: strings[.feature2])
+  }
+
+  /// The decision boundary of `parameters` over the training points; `overflowing` counts
+  /// grid points where the network's arithmetic overflowed (drawn at p = 0.5).
+  func boundaryPanel(
+    _ parameters: Parameters, options: NetworkOptions, title: String, highlighted: [ScatterPoint],
+    overflowing: inout Int
+  ) -> Panel {
+    let data = results.data
+    let classifier = Classifier(parameters: parameters, options: options, training: data.train)
+    let bounds = data.plotBounds
+    var undefined = 0
+    let grid = ProbabilityGrid(x: bounds.x1, y: bounds.x2, step: Self.gridStep(bounds)) {
+      let p = classifier.probability($0, $1)
+      guard p.isNaN else { return p }
+      undefined += 1
+      return 0.5
+    }
+    overflowing += undefined
+    return Panel.decisionBoundary(
+      grid, points: scatterPoints(data.train, class0: .blue, class1: .yellow), highlighted: highlighted,
+      labels: axes(title: title), colorBarLabel: strings[.probability])
+  }
+
+  /// A note on grid points where the probability could not be computed, if any.
+  func overflowNote(_ count: Int) -> String? {
+    count == 0 ? nil : strings.format(.overflowNote, ["count": String(count)])
+  }
+
+  mutating func boundaryFigure(_ parameters: Parameters, options: NetworkOptions, file: String)
+    throws(LabReportError) -> FigureView
+  {
+    var overflowing = 0
+    let panel = boundaryPanel(
+      parameters, options: options, title: strings[.boundaryTitle], highlighted: [], overflowing: &overflowing)
+    return try chart(
+      Figure(title: strings[.boundaryTitle], description: strings[.initialBoundaryCaption], panels: [panel]),
+      file: file, caption: strings[.initialBoundaryCaption], note: overflowNote(overflowing))
+  }
+
+  mutating func networkFigure(
+    _ parameters: Parameters, options: NetworkOptions, file: String, title: String, caption: String
+  ) throws(LabReportError) -> FigureView {
+    let data = results.data.train
+    let trace = ForwardTrace(points: data, parameters: parameters, options: options)
+    var diagram = NetworkDiagram.network(
+      parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
+      title: title)
+    let activation = options.activation.rawValue + (options.batchNorm ? " + BN" : "")
+    diagram.subtitle = [
+      strings.format(.networkSubtitle, ["index": "0", "y": String(data.y[0]), "activation": activation])
+    ]
+    let labelled = NetworkDiagram.labelsParameters(of: parameters.shape)
+    return try diagramFigure(
+      diagram, file: file, caption: labelled ? caption : caption + " " + strings[.parameterTableNote])
+  }
+
+  /// The name of a hidden unit's output or pre-activation, as the diagrams write it.
+  func unitName(_ prefix: String, layer: Int, unit: Int, shape: NetworkShape) -> String {
+    shape.hasNotebookNames ? "\(prefix)\(unit + 1)" : "\(prefix)\(layer + 1)_\(unit + 1)"
+  }
+
+  /// `parameters` as one matrix per layer (a row per unit: bias, then a weight per input),
+  /// for networks whose diagram cannot label them; empty otherwise.
+  func parameterTables(_ parameters: Parameters) -> [ParameterTable] {
+    let shape = parameters.shape
+    guard !NetworkDiagram.labelsParameters(of: shape) else { return [] }
+    return (0..<shape.layerCount).map { layer in
+      let inputs = layer == 0
+        ? shape.features.map(\.symbol)
+        : (0..<shape.inputCount(ofLayer: layer)).map { unitName("z", layer: layer - 1, unit: $0, shape: shape) }
+      let rows = (0..<shape.width(ofLayer: layer)).map { unit in
+        let bias = shape.biasIndex(layer: layer, unit: unit)
+        return ParameterTableRow(
+          unit: layer == shape.outputLayer ? "ay" : unitName("a", layer: layer, unit: unit, shape: shape),
+          values: (0...inputs.count).map { fixed(parameters.values[bias + $0], 3) })
+      }
+      return ParameterTable(
+        caption: strings.format(
+          .parameterTableCaption,
+          ["layer": String(layer + 1), "inputs": String(inputs.count), "units": String(rows.count)]),
+        header: [strings[.bias]] + inputs, rows: rows)
+    }
+  }
+
+  /// Writes a chart's standalone SVG to `figures/` and returns it for inlining.
+  mutating func chart(_ figure: Figure, file: String, caption: String, note: String? = nil)
+    throws(LabReportError) -> FigureView
+  {
+    do {
+      let document = try figure.document(idPrefix: "\(file)-")
+      files["figures/\(file).svg"] = Data(document.standalone.utf8)
+      return FigureView(
+        anchor: "figure-\(file)", svg: document.element, caption: caption, note: note,
+        links: [FileLink(label: strings[.svgFile], href: "figures/\(file).svg")])
+    } catch {
+      throw .rendering("\(file): \(error)")
+    }
+  }
+
+  /// Lays out a diagram, writes its SVG and DOT to `graphs/` and returns it for inlining.
+  mutating func diagramFigure(_ diagram: NetworkDiagram, file: String, caption: String)
+    throws(LabReportError) -> FigureView
+  {
+    do {
+      let rendered = try GraphvizRenderer.shared.render(diagram, idPrefix: "\(file)-")
+      files["graphs/\(file).svg"] = Data(rendered.svg.utf8)
+      files["graphs/\(file).dot"] = Data(rendered.dot.utf8)
+      return FigureView(
+        anchor: "figure-\(file)", svg: rendered.inlineSVG, caption: caption, note: strings[.diagramLegend],
+        links: [
+          FileLink(label: strings[.svgFile], href: "graphs/\(file).svg"),
+          FileLink(label: strings[.dotFile], href: "graphs/\(file).dot"),
+        ])
+    } catch {
+      throw .rendering("\(file): \(error)")
+    }
+  }
+}
