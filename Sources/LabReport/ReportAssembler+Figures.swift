@@ -25,10 +25,9 @@ extension ReportAssembler {
   /// The decision boundary of `parameters` over the training points; `overflowing` counts
   /// grid points where the network's arithmetic overflowed (drawn at p = 0.5).
   func boundaryPanel(
-    _ parameters: Parameters, options: NetworkOptions, title: String, highlighted: [ScatterPoint],
+    _ parameters: Parameters, data: Dataset, options: NetworkOptions, title: String, highlighted: [ScatterPoint],
     overflowing: inout Int
   ) -> Panel {
-    let data = results.data
     let classifier = Classifier(parameters: parameters, options: options, training: data.train)
     let bounds = data.plotBounds
     var undefined = 0
@@ -49,21 +48,22 @@ extension ReportAssembler {
     count == 0 ? nil : strings.format(.overflowNote, ["count": String(count)])
   }
 
-  mutating func boundaryFigure(_ parameters: Parameters, options: NetworkOptions, file: String)
+  mutating func boundaryFigure(_ parameters: Parameters, data: Dataset, options: NetworkOptions, file: String)
     throws(LabReportError) -> FigureView
   {
     var overflowing = 0
     let panel = boundaryPanel(
-      parameters, options: options, title: strings[.boundaryTitle], highlighted: [], overflowing: &overflowing)
+      parameters, data: data, options: options, title: strings[.boundaryTitle], highlighted: [],
+      overflowing: &overflowing)
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.initialBoundaryCaption], panels: [panel]),
       file: file, caption: strings[.initialBoundaryCaption], note: overflowNote(overflowing))
   }
 
   mutating func networkFigure(
-    _ parameters: Parameters, options: NetworkOptions, file: String, title: String, caption: String
+    _ parameters: Parameters, data: Dataset, options: NetworkOptions, file: String, title: String, caption: String
   ) throws(LabReportError) -> FigureView {
-    let data = results.data.train
+    let data = data.train
     let trace = ForwardTrace(points: data, parameters: parameters, options: options)
     var diagram = NetworkDiagram.network(
       parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
@@ -99,7 +99,7 @@ extension ReportAssembler {
       }
       return ParameterTable(
         caption: strings.format(
-          .parameterTableCaption,
+          layer == shape.outputLayer ? .parameterTableCaptionOutput : .parameterTableCaption,
           ["layer": String(layer + 1), "inputs": String(inputs.count), "units": String(rows.count)]),
         header: [strings[.bias]] + inputs, rows: rows)
     }

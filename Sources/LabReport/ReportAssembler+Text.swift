@@ -2,34 +2,33 @@ import SafeText
 import TinyNet
 
 extension ReportAssembler {
-  /// What the data set is and how it was drawn.
-  func dataText() -> String {
-    let data = experiment.data
-    let key: ReportStrings.Key =
+  /// What the data set of `data`, drawn as `points`, is and how it was drawn.
+  func dataText(_ data: DataSpec, _ points: Dataset) -> String {
+    let (key, noise): (ReportStrings.Key, ReportStrings.Key?) =
       switch data.kind {
-      case .parabola: .dataTextParabola
-      case .circle: .dataTextCircle
-      case .xor: .dataTextXor
-      case .gauss: .dataTextGauss
-      case .spiral: .dataTextSpiral
-      case .csv: data.table?.hasSubsets == true ? .dataTextCSVSets : .dataTextCSV
+      case .parabola: (.dataTextParabola, nil)
+      case .circle: (.dataTextCircle, .dataNoiseCircle)
+      case .xor: (.dataTextXor, .dataNoiseXor)
+      case .gauss: (.dataTextGauss, .dataNoiseGauss)
+      case .spiral: (.dataTextSpiral, .dataNoiseSpiral)
+      case .csv: (data.table?.hasSubsets == true ? .dataTextCSVSets : .dataTextCSV, nil)
       }
-    return strings.format(
-      key,
-      [
-        "seed": String(data.seed), "noise": String(data.noise), "file": data.table?.source ?? "",
-        "n": String(results.data.train.count), "n_test": String(results.data.test.count),
-        "fraction": String(data.testFraction),
-      ])
+    let values = [
+      "seed": String(data.seed), "noise": String(data.noise), "file": data.table?.source ?? "",
+      "n": String(points.train.count), "n_test": String(points.test.count), "fraction": String(data.testFraction),
+    ]
+    let sentences = [strings.format(key, values)] + (data.noise > 0 ? noise.map { [strings.format($0, values)] } ?? [] : [])
+    return sentences.joined(separator: " ")
   }
 
   /// The data set in a few words, for the summary.
-  func dataDescription() -> String {
-    let data = experiment.data
-    let name = strings[.dataName] + " " + data.kind.rawValue
-    let source = data.kind == .csv ? SafeText.quoted(data.table?.source ?? "") : "seed \(data.seed)"
-    let noise = data.noise == 0 ? "" : ", noise \(data.noise)"
-    return "\(name) (\(source)\(noise)), \(results.data.train.count) + \(results.data.test.count)"
+  func dataDescription(_ data: DataSpec, _ points: Dataset) -> String {
+    let values = [
+      "set": data.kind.rawValue, "seed": String(data.seed), "file": SafeText.quoted(data.table?.source ?? ""),
+      "noise": data.noise == 0 ? "" : strings.format(.dataDescriptionNoise, ["noise": String(data.noise)]),
+      "n": String(points.train.count), "n_test": String(points.test.count),
+    ]
+    return strings.format(data.kind == .csv ? .dataDescriptionCSV : .dataDescription, values)
   }
 
   /// The network before training: its shape, where its parameters come from.
@@ -75,7 +74,7 @@ extension ReportAssembler {
       ])
   }
 
-  func settingsLine(_ spec: CaseSpec, iterations: Int) -> String {
+  func settingsLine(_ spec: CaseSpec, iterations: Int, observations: Int) -> String {
     let settings = spec.settings
     return strings.format(
       .settingsLine,
@@ -83,7 +82,7 @@ extension ReportAssembler {
         "iterations": String(iterations), "network": spec.network.shape.description,
         "features": spec.network.shape.features.map(\.symbol).joined(separator: ", "),
         "activation": settings.activation.rawValue, "learning_rate": String(settings.learningRate),
-        "batch_size": String(settings.effectiveBatchSize(observations: results.data.train.count)),
+        "batch_size": String(settings.effectiveBatchSize(observations: observations)),
         "epochs": String(settings.epochs), "batch_norm": strings[settings.batchNorm ? .on : .off],
         "regularization": regularizationText(settings.regularization),
         "method": strings[settings.gradient == .numeric ? .numeric : .analytic],

@@ -24,13 +24,19 @@ struct ReportAssembler {
 
   /// Every file of the report, keyed by its path inside the report folder.
   mutating func assemble() throws(LabReportError) -> [String: Data] {
-    let dataFigure = try dataFigure()
+    var dataSets: [DataSetView] = []
+    for (index, spec) in experiment.dataSpecs.enumerated() {
+      let file = index == 0 ? "data-set" : "data-set-\(index + 1)"
+      let points = dataset(spec)
+      dataSets.append(DataSetView(text: dataText(spec, points), figure: try dataFigure(points, file: file)))
+    }
+    let dataPerCase = experiment.dataSpecs.count > 1
     let initialOptions = NetworkOptions(activation: experiment.step.activation)
     let initialNetwork = try networkFigure(
-      experiment.initialNetwork, options: initialOptions, file: "initial-network",
+      experiment.initialNetwork, data: results.data, options: initialOptions, file: "initial-network",
       title: strings[.initialNetworkTitle], caption: strings[.initialNetworkCaption])
     let initialBoundary = try boundaryFigure(
-      experiment.initialNetwork, options: initialOptions, file: "initial-decision-boundary")
+      experiment.initialNetwork, data: results.data, options: initialOptions, file: "initial-decision-boundary")
     let updateNetwork = try updateNetworkFigure()
     let updateBoundary = try updateBoundaryFigure()
     var cases: [CaseView] = []
@@ -48,8 +54,8 @@ struct ReportAssembler {
           "version": snapshot.nnlabVersion, "seed": String(experiment.data.seed),
           "n": String(results.data.train.count), "n_test": String(results.data.test.count),
         ]),
-      dataText: dataText(),
-      dataFigure: dataFigure,
+      dataHeading: strings[dataPerCase ? .sectionDataSets : .sectionData],
+      dataSets: dataSets,
       initialText: initialText(),
       initialBiases: NetworkDiagram.labelsParameters(of: experiment.network.shape) ? biases(experiment.initialNetwork) : nil,
       initialNetwork: initialNetwork,
@@ -63,8 +69,10 @@ struct ReportAssembler {
       casesText: strings.format(.casesText, ["seed": String(experiment.data.seed)]),
       cases: cases,
       histograms: histograms,
-      summaryText: strings.format(.summaryData, ["data": dataDescription()]),
-      summaryRows: experiment.cases.indices.map(summaryRow),
+      summaryText: dataPerCase
+        ? strings[.summaryDataPerCase] : strings.format(.summaryData, ["data": dataDescription(experiment.data, results.data)]),
+      dataPerCase: dataPerCase,
+      summaryRows: experiment.cases.indices.map { summaryRow($0, dataPerCase: dataPerCase) },
       renderCommand: "nnlab render snapshot.json --out DIR")
     files["index.html"] = Data(try templates.render(page).utf8)
     files["snapshot.json"] = snapshot.json()
@@ -73,8 +81,12 @@ struct ReportAssembler {
 
   // MARK: Sections
 
-  private mutating func dataFigure() throws(LabReportError) -> FigureView {
-    let data = results.data
+  /// The data set drawn for `spec`: the experiment's or a case's.
+  private func dataset(_ spec: DataSpec) -> Dataset {
+    spec == experiment.data ? results.data : results.caseData[experiment.cases.firstIndex { $0.data == spec } ?? 0]
+  }
+
+  private mutating func dataFigure(_ data: Dataset, file: String) throws(LabReportError) -> FigureView {
     let points =
       scatterPoints(data.train, class0: .blue, class1: .yellow)
       + scatterPoints(data.test, class0: .green, class1: .purple)
@@ -89,7 +101,7 @@ struct ReportAssembler {
       Figure(
         title: strings[.dataTitle], description: strings[.dataCaption], panels: [panel], panelWidth: 540,
         panelHeight: 380),
-      file: "data-set", caption: strings[.dataCaption])
+      file: file, caption: strings[.dataCaption])
   }
 
   private mutating func updateNetworkFigure() throws(LabReportError) -> FigureView {
@@ -119,7 +131,9 @@ struct ReportAssembler {
     if let after = step.after { stages.append((after, strings[.afterUpdate])) }
     var overflowing = 0
     let panels = stages.map {
-      boundaryPanel($0.0, options: options, title: $0.1, highlighted: highlighted, overflowing: &overflowing)
+      boundaryPanel(
+        $0.0, data: results.data, options: options, title: $0.1, highlighted: highlighted,
+        overflowing: &overflowing)
     }
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.updateBoundaryCaption], panels: panels),
@@ -140,6 +154,7 @@ struct ReportAssembler {
   private mutating func caseView(_ index: Int) throws(LabReportError) -> CaseView {
     let spec = experiment.cases[index]
     let result = results.cases[index]
+    let data = results.caseData[index]
     let file = "case-\(index + 1)"
     let options = spec.settings.options
     let history = result.history
@@ -149,7 +164,7 @@ struct ReportAssembler {
       trainName: strings[.seriesTrain], testName: strings[.seriesTest])
     var overflowing = 0
     let boundary = boundaryPanel(
-      result.parameters, options: options, title: strings[.boundaryTitle], highlighted: [],
+      result.parameters, data: data, options: options, title: strings[.boundaryTitle], highlighted: [],
       overflowing: &overflowing)
     let notes = [spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil, overflowNote(overflowing)]
     let note = notes.compactMap { $0 }.joined(separator: " ")
@@ -167,10 +182,13 @@ struct ReportAssembler {
       FileLink(label: strings[.boundaryTitle], href: "figures/\(file)-decision-boundary.svg"),
     ]
     let network = try networkFigure(
-      result.parameters, options: options, file: "\(file)-network", title: spec.name,
+      result.parameters, data: data, options: options, file: "\(file)-network", title: spec.name,
       caption: strings[.caseNetworkCaption])
     return CaseView(
-      anchor: file, name: spec.name, settingsLine: settingsLine(spec, iterations: result.iterations),
+      anchor: file, name: spec.name,
+      dataLine: spec.data == experiment.data
+        ? nil : strings.format(.summaryData, ["data": dataDescription(spec.data, data)]),
+      settingsLine: settingsLine(spec, iterations: result.iterations, observations: data.train.count),
       diverged: result.divergedAt.map {
         strings.format(.diverged, ["iteration": String($0), "last": String($0 - 1)])
       },
@@ -201,7 +219,8 @@ struct ReportAssembler {
         continue
       }
       let trace = ForwardTrace(
-        points: results.data.train, parameters: results.cases[index].parameters, options: spec.settings.options)
+        points: results.caseData[index].train, parameters: results.cases[index].parameters,
+        options: spec.settings.options)
       for (layer, values) in trace.hidden.enumerated() {
         let names = values.z.indices.map { unitName("z", layer: layer, unit: $0, shape: shape) }
         let panels = values.z.enumerated().map { unit, z in
@@ -216,7 +235,9 @@ struct ReportAssembler {
         let suffix = shape.hidden.count == 1 ? "" : "-layer-\(layer + 1)"
         figures.append(
           try chart(
-            Figure(title: spec.name, description: caption, panels: panels, columns: 4),
+            Figure(
+              title: spec.name, description: caption, panels: panels, panelWidth: panels.count > 3 ? 320 : 420,
+              panelHeight: panels.count > 3 ? 250 : 320, columns: 4),
             file: "case-\(index + 1)-histograms\(suffix)", caption: caption))
       }
     }
@@ -239,8 +260,8 @@ struct ReportAssembler {
       let values = ["with": fixed(lossWith, 4), "without": fixed(lossWithout, 4)]
       var verdict = strings.format(lossWith > lossWithout ? .commentaryWorse : .commentaryBetter, values)
       let spec = experiment.cases[with]
-      let observations = results.data.train.count
-      if lossWith > lossWithout, spec.network.shape == .notebook, experiment.data.kind == .parabola,
+      let observations = results.caseData[with].train.count
+      if lossWith > lossWithout, spec.network.shape == .notebook, spec.data.kind == .parabola,
         observations <= 200, spec.settings.effectiveBatchSize(observations: observations) <= 32
       {
         verdict += " " + strings[.commentaryWorseSeed]
@@ -252,16 +273,18 @@ struct ReportAssembler {
     return paragraphs
   }
 
-  private func summaryRow(_ index: Int) -> SummaryRow {
+  private func summaryRow(_ index: Int, dataPerCase: Bool) -> SummaryRow {
     let spec = experiment.cases[index]
     let settings = spec.settings
     let result = results.cases[index]
+    let data = results.caseData[index]
     return SummaryRow(
-      anchor: "case-\(index + 1)", name: spec.name, network: spec.network.shape.description,
+      anchor: "case-\(index + 1)", name: spec.name, data: dataPerCase ? dataDescription(spec.data, data) : nil,
+      network: spec.network.shape.description,
       features: spec.network.shape.features.map(\.symbol).joined(separator: ", "),
       activation: settings.activation.rawValue, regularization: regularizationText(settings.regularization),
       learningRate: String(settings.learningRate),
-      batchSize: String(settings.effectiveBatchSize(observations: results.data.train.count)),
+      batchSize: String(settings.effectiveBatchSize(observations: data.train.count)),
       epochs: String(settings.epochs), batchNorm: strings[settings.batchNorm ? .yes : .no],
       iterations: result.divergedAt.map { strings.format(.divergedShort, ["iteration": String($0)]) }
         ?? String(result.iterations),

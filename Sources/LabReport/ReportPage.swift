@@ -8,8 +8,8 @@ struct ReportPage {
   var title: String
   var notes: [String]
   var generatedBy: String
-  var dataText: String
-  var dataFigure: FigureView
+  var dataHeading: String
+  var dataSets: [DataSetView]
   var initialText: String
   var initialBiases: String?
   var initialNetwork: FigureView
@@ -24,6 +24,8 @@ struct ReportPage {
   var cases: [CaseView]
   var histograms: HistogramSection?
   var summaryText: String
+  /// Whether cases learn from different data sets, so that the summary has a data column.
+  var dataPerCase: Bool
   var summaryRows: [SummaryRow]
   var renderCommand: String
 }
@@ -62,9 +64,17 @@ struct ParameterTableRow {
   var values: [String]
 }
 
+/// One data set: what it is, and its points.
+struct DataSetView {
+  var text: String
+  var figure: FigureView
+}
+
 struct CaseView {
   var anchor: String
   var name: String
+  /// The case's own data set, when it is not the experiment's.
+  var dataLine: String?
   var settingsLine: String
   var diverged: String?
   var finalLine: String
@@ -83,6 +93,8 @@ struct HistogramSection {
 struct SummaryRow {
   var anchor: String
   var name: String
+  /// The case's data set, when cases learn from different ones.
+  var data: String?
   var network: String
   var features: String
   var activation: String

@@ -7,7 +7,12 @@ public struct ReportStrings: Sendable {
     case generatedBy = "generated_by", dataCaption = "data_caption"
     case dataTextParabola = "data_text_parabola", dataTextCircle = "data_text_circle"
     case dataTextXor = "data_text_xor", dataTextGauss = "data_text_gauss", dataTextSpiral = "data_text_spiral"
-    case dataTextCSV = "data_text_csv", dataTextCSVSets = "data_text_csv_sets", dataName = "data_name"
+    case dataTextCSV = "data_text_csv", dataTextCSVSets = "data_text_csv_sets"
+    case dataDescription = "data_description", dataDescriptionCSV = "data_description_csv"
+    case dataDescriptionNoise = "data_description_noise"
+    case dataNoiseCircle = "data_noise_circle", dataNoiseXor = "data_noise_xor"
+    case dataNoiseGauss = "data_noise_gauss", dataNoiseSpiral = "data_noise_spiral"
+    case sectionData = "section_data", sectionDataSets = "section_data_sets"
     case hiddenNone = "hidden_none", hiddenOne = "hidden_one", hiddenMany = "hidden_many"
     case initialSourceFirstDiagram = "initial_source_first_diagram", initialSourceNotebook = "initial_source_notebook"
     case initialSourceRandom = "initial_source_random", initialSourceGiven = "initial_source_given"
@@ -15,9 +20,11 @@ public struct ReportStrings: Sendable {
     case histogramsNone = "histograms_none", sectionHiddenUnits = "section_hidden_units"
     case sectionHistograms = "section_histograms", hiddenUnitsText = "hidden_units_text"
     case commentaryWorseSeed = "commentary_worse_seed", summaryData = "summary_data"
+    case summaryDataPerCase = "summary_data_per_case"
     case regularizationNone = "regularization_none", regularizationL1 = "regularization_l1"
     case regularizationL2 = "regularization_l2", bias
     case parameterTableCaption = "parameter_table_caption", parameterTableNote = "parameter_table_note"
+    case parameterTableCaptionOutput = "parameter_table_caption_output"
     case dataTitle = "data_title", feature1 = "feature_1", feature2 = "feature_2"
     case legendTrain0 = "legend_train_0", legendTrain1 = "legend_train_1"
     case legendTest0 = "legend_test_0", legendTest1 = "legend_test_1"
@@ -51,10 +58,24 @@ public struct ReportStrings: Sendable {
   subscript(_ key: Key) -> String { table[key.rawValue] ?? key.rawValue }
 
   /// The text for `key` with each `{name}` replaced by its value.
+  ///
+  /// One pass over the text: a value is never searched for placeholders itself, so user text
+  /// such as a file named `{seed}.csv` appears as it is. Unknown placeholders stay.
   func format(_ key: Key, _ values: [String: String] = [:]) -> String {
-    values.reduce(self[key]) { text, pair in
-      text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
+    var result = ""
+    var rest = Substring(self[key])
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      let after = rest[rest.index(after: open)...]
+      if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+        result += value
+        rest = after[after.index(after: close)...]
+      } else {
+        result += "{"
+        rest = after
+      }
     }
+    return result + rest
   }
 
   /// The embedded seed lab with its title and case names in this language.

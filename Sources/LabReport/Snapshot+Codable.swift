@@ -38,8 +38,8 @@ extension Snapshot {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
     let dataset = experiment.dataset
-    guard Self.hash(of: dataset) == dataHash else {
-      throw .badSnapshot("the data set drawn again from the experiment does not match its hash")
+    guard Self.hash(of: [dataset] + experiment.caseDatasets(dataset)) == dataHash else {
+      throw .badSnapshot("the data sets drawn again from the experiment do not match their hash")
     }
     let point = step.index < dataset.train.count ? dataset.train.subset([step.index]) : nil
     guard let point, point.x1 == [step.x[0]], point.x2 == [step.x[1]], point.y == [step.y] else {
@@ -104,8 +104,7 @@ struct SnapshotFile: Codable {
       }
       let spec = experiment.cases[cases.count]
       cases.append(
-        try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(
-          spec: spec, observations: experiment.data.trainingPointCount))
+        try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(spec: spec))
     }
     guard cases.count == experiment.cases.count else {
       throw container.refuse(.cases, "holds \(cases.count) results for \(experiment.cases.count) cases")
@@ -209,10 +208,10 @@ extension KeyedDecodingContainer where Key == JSONKey {
 
   /// One case's result, checked against its settings: the number of iterations, where it
   /// diverged, a loss history of the right shape, parameters of the case's network.
-  fileprivate func decodeResult(spec: CaseSpec, observations: Int) throws -> TrainingResult {
+  fileprivate func decodeResult(spec: CaseSpec) throws -> TrainingResult {
     try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"])
     let iterations = try decode(Int.self, forKey: "iterations")
-    guard iterations == spec.settings.iterations(observations: observations) else {
+    guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
       throw refuse("iterations", "does not fit the case's settings")
     }
     let divergedAt = try decodeIfPresent(Int.self, forKey: "diverged_at")

@@ -16,7 +16,8 @@ public struct Snapshot: Sendable, Equatable {
   public var nnlabVersion: String
   public var language: ReportLanguage
   public var experiment: Experiment
-  /// SHA-256 of the data set's values (see `hash(of:)`), as lowercase hex.
+  /// SHA-256 of the values of the experiment's data set and each case's (see `hash(of:)`),
+  /// as lowercase hex.
   public var dataHash: String
   public var step: StepUpdate
   public var cases: [TrainingResult]
@@ -25,21 +26,22 @@ public struct Snapshot: Sendable, Equatable {
     self.nnlabVersion = LabReport.version
     self.language = language
     self.experiment = experiment
-    self.dataHash = Self.hash(of: results.data)
+    self.dataHash = Self.hash(of: [results.data] + results.caseData)
     self.step = results.step
     self.cases = results.cases
   }
 
-  /// The training results, with the data set drawn again from the experiment.
+  /// The training results, with the data sets drawn again from the experiment.
   public var results: LabResults {
-    LabResults(data: experiment.dataset, step: step, cases: cases)
+    let data = experiment.dataset
+    return LabResults(data: data, caseData: experiment.caseDatasets(data), step: step, cases: cases)
   }
 
-  /// SHA-256 over the little-endian bit patterns of every coordinate and label of `data`:
-  /// the training set's x1, x2 and labels, then the test set's.
-  static func hash(of data: Dataset) -> String {
+  /// SHA-256 over the little-endian bit patterns of every coordinate and label of each data
+  /// set in turn: its training set's x1, x2 and labels, then its test set's.
+  static func hash(of data: [Dataset]) -> String {
     var hasher = SHA256()
-    for points in [data.train, data.test] {
+    for points in data.flatMap({ [$0.train, $0.test] }) {
       let words = points.x1.map(\.bitPattern) + points.x2.map(\.bitPattern) + points.y.map { UInt64($0) }
       words.map(\.littleEndian).withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }

@@ -30,6 +30,14 @@ struct CGraph {
     Self.withCString(name) { agnode(graph, $0, 1) }
   }
 
+  /// The subgraph called `name` holding `nodes`, created on first use; nil if cgraph has no
+  /// memory left.
+  func subgraph(_ name: String, holding nodes: [UnsafeMutablePointer<Agnode_t>]) -> UnsafeMutablePointer<Agraph_t>? {
+    guard let subgraph = Self.withCString(name, { agsubg(graph, $0, 1) }) else { return nil }
+    for node in nodes where agsubnode(subgraph, node, 1) == nil { return nil }
+    return subgraph
+  }
+
   /// A new edge from `tail` to `head`; nil if cgraph has no memory left.
   func edge(
     from tail: UnsafeMutablePointer<Agnode_t>, to head: UnsafeMutablePointer<Agnode_t>

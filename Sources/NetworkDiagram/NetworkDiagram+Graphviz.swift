@@ -27,6 +27,10 @@ extension NetworkDiagram {
   /// A short crossing minimisation (`mclimit`) keeps the hidden units in the order they
   /// were made, a1 above a2 above a3, and the two wires into each unit side by side.
   /// (`ordering=out` would do the same, but Graphviz 2.43 leaks the flat edges it adds.)
+  ///
+  /// A network too large to label (`ranks` not empty) is drawn with small circles of one
+  /// size, straight wires and wide gaps between layers; each layer is one rank whose units
+  /// are chained top to bottom by invisible edges, so they keep their order.
   func makeGraph(idPrefix: String) -> UnsafeMutablePointer<Agraph_t>? {
     guard let cgraph = CGraph(name: "network") else { return nil }
     cgraph.declare(
@@ -58,6 +62,25 @@ extension NetworkDiagram {
       cgraph.set(
         made, ["label": LabelText.graphviz(node.lines), "fillcolor": Self.fill(node.layer)])
       created[node.name] = made
+    }
+    if !ranks.isEmpty {
+      cgraph.set(cgraph.graph, ["ranksep": "1.3", "nodesep": "0.12", "splines": "line"])
+      for node in nodes where node.layer == .hidden || node.layer == .input {
+        if let made = created[node.name] {
+          cgraph.set(made, ["fixedsize": "true", "width": "0.62", "fontsize": "9"])
+        }
+      }
+    }
+    for (index, rank) in ranks.enumerated() {
+      let members = rank.compactMap { created[$0] }
+      guard members.count == rank.count,
+        let subgraph = cgraph.subgraph("layer\(index)", holding: members)
+      else { return closing(cgraph) }
+      cgraph.set(subgraph, ["rank": "same"])
+      for (upper, lower) in zip(members, members.dropFirst()) {
+        guard let chain = cgraph.edge(from: upper, to: lower) else { return closing(cgraph) }
+        cgraph.set(chain, ["style": "invis", "arrowhead": "none"])
+      }
     }
     for edge in edges {
       guard let tail = created[edge.tail], let head = created[edge.head] else {

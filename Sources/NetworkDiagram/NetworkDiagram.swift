@@ -16,6 +16,9 @@ public struct NetworkDiagram: Sendable, Equatable {
   public var summary: String
   var nodes: [Node]
   var edges: [Edge]
+  /// For a network too large to label: the nodes of each layer, top to bottom, which are
+  /// kept in that order on one rank. Empty for a labelled diagram.
+  var ranks: [[String]] = []
 
   /// One circle of the diagram.
   struct Node: Sendable, Equatable {
@@ -84,10 +87,14 @@ extension NetworkDiagram {
     let detailed = labelsParameters(of: shape)
     func value(_ name: String, _ x: Double) -> String { "\(name)=\(LabelText.number(x))" }
     var nodes = shape.features.enumerated().map { i, feature in
-      Node(name: feature.rawValue, lines: [value(feature.symbol, sample.inputs[i])], layer: .input)
+      let number = LabelText.number(sample.inputs[i])
+      return Node(
+        name: feature.rawValue, lines: detailed ? [value(feature.symbol, sample.inputs[i])] : [feature.symbol, number],
+        layer: .input)
     }
     var edges: [Edge] = []
     var inputs = shape.features.map(\.rawValue)
+    var ranks = detailed ? [] : [inputs]
     let activation = (options.batchNorm ? "BN, " : "") + options.activation.rawValue
     for layer in 0..<shape.layerCount {
       let isOutput = layer == shape.outputLayer
@@ -104,7 +111,8 @@ extension NetworkDiagram {
           if let normalized = values.normalized { lines.append(value("bn", normalized)) }
           nodes.append(Node(name: target, lines: lines + parameterText(bias), layer: .hidden))
         } else {
-          nodes.append(Node(name: target, lines: [value(target, sample.hidden[layer][unit].z)], layer: .hidden))
+          nodes.append(
+            Node(name: target, lines: [target, LabelText.number(sample.hidden[layer][unit].z)], layer: .hidden))
         }
       }
       for (input, tail) in inputs.enumerated() {
@@ -118,6 +126,7 @@ extension NetworkDiagram {
       }
       guard !isOutput else { break }
       inputs = targets
+      if !detailed { ranks.append(targets) }
       if detailed {
         let outputs = targets.indices.map { unitName("z", layer: layer, unit: $0, shape: shape) }
         for (unit, name) in outputs.enumerated() {
@@ -135,7 +144,8 @@ extension NetworkDiagram {
       Edge(tail: "ay", head: "y", lines: ["sigmoid"], weight: nil),
       Edge(tail: "y", head: "loss", lines: [], weight: nil),
     ]
-    return NetworkDiagram(title: title, subtitle: subtitle, summary: summary, nodes: nodes, edges: edges)
+    return NetworkDiagram(
+      title: title, subtitle: subtitle, summary: summary, nodes: nodes, edges: edges, ranks: ranks)
   }
 
   /// The sentence of the summary that names the sample and the network's stages.

@@ -194,15 +194,7 @@ extension Experiment: Codable {
     }
     title = try container.decodeText("title", limit: 200)
     notes = try container.decodeText("notes", limit: 5000, allowEmpty: true, default: "")
-    data = try container.decodeIfPresent(DataSpec.self, forKey: "data") ?? DataSpec()
-    for (key, count) in [("n_obs", data.trainingPointCount), ("n_test", data.testPointCount)]
-    where count > Self.maximumPoints {
-      let subset = key == "n_obs" ? "training" : "test"
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: container.codingPath + [JSONKey("data"), JSONKey(stringValue: key)],
-          debugDescription: "the \(subset) set has \(count) points; a report draws at most \(Self.maximumPoints)"))
-    }
+    data = try container.decodeData("data", default: DataSpec())
     let defaultNetwork = NetworkSpec(initSeed: data.seed)
     network = try container.decodeNetwork("network", defaults: defaultNetwork)
     initialParameters = try container.decodeParameters(
@@ -215,8 +207,7 @@ extension Experiment: Codable {
     var names = Set<String>()
     while !list.isAtEnd {
       let entry = try list.nestedContainer(keyedBy: JSONKey.self)
-      let spec = try entry.decodeCase(
-        observations: data.trainingPointCount, network: network, initialParameters: initialParameters)
+      let spec = try entry.decodeCase(data: data, network: network, initialParameters: initialParameters)
       guard names.insert(spec.name).inserted else { throw entry.refuse("name", "repeats an earlier case's name") }
       cases.append(spec)
     }
@@ -256,6 +247,7 @@ extension Experiment: Codable {
       try entry.encode(settings.regularization.kind, forKey: "regularization")
       try entry.encode(settings.regularization.rate, forKey: "regularization_rate")
       if spec.network != network { try entry.encodeNetworkKeys(spec.network) }
+      if spec.data != data { try entry.encode(spec.data, forKey: "data") }
     }
     try container.encode(histograms, forKey: "histograms")
   }
@@ -324,16 +316,32 @@ extension KeyedDecodingContainer where Key == JSONKey {
     }
   }
 
+  /// The data object at `key`, or `fallback` when it is absent; a report draws every point,
+  /// so each set holds at most `Experiment.maximumPoints`.
+  func decodeData(_ key: JSONKey, default fallback: DataSpec) throws -> DataSpec {
+    guard let data = try decodeIfPresent(DataSpec.self, forKey: key) else { return fallback }
+    for (name, count) in [("n_obs", data.trainingPointCount), ("n_test", data.testPointCount)]
+    where count > Experiment.maximumPoints {
+      let subset = name == "n_obs" ? "training" : "test"
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: codingPath + [key, JSONKey(stringValue: name)],
+          debugDescription: "the \(subset) set has \(count) points; a report draws at most \(Experiment.maximumPoints)"))
+    }
+    return data
+  }
+
   /// One case, its absent keys taken from the notebook's defaults and the experiment's
-  /// `network`. A case that keeps the experiment's network starts from its
+  /// `data` and `network`. A case that keeps the experiment's network starts from its
   /// `initialParameters`, any other from its own network's initialisation.
-  func decodeCase(observations: Int, network experimentNetwork: NetworkSpec, initialParameters: Parameters)
+  func decodeCase(data experimentData: DataSpec, network experimentNetwork: NetworkSpec, initialParameters: Parameters)
     throws -> CaseSpec
   {
     try rejectUnknownKeys(
       ["name", "activation", "batch_size", "epochs", "learning_rate", "batch_norm", "gradient",
-       "regularization", "regularization_rate"] + Self.networkKeys)
+       "regularization", "regularization_rate", "data"] + Self.networkKeys)
     let name = try decodeText("name", limit: 100)
+    let data = try decodeData("data", default: experimentData)
     let defaults = TrainingSettings()
     let settings = TrainingSettings(
       activation: try decodeChoice("activation", default: defaults.activation),
@@ -346,13 +354,13 @@ extension KeyedDecodingContainer where Key == JSONKey {
         try decodeChoice("regularization", default: Regularization.Kind.none),
         rate: try decode("regularization_rate", default: 0)))
     do {
-      try settings.validate(observations: observations)
+      try settings.validate(observations: data.trainingPointCount)
     } catch {
       throw refuse(JSONKey(stringValue: error.jsonKey), error.description)
     }
     let network = try decodeNetworkKeys(defaults: experimentNetwork)
     return CaseSpec(
-      name: name, settings: settings, network: network,
+      name: name, settings: settings, data: data, network: network,
       initialParameters: network == experimentNetwork ? initialParameters : network.initialParameters)
   }
 }

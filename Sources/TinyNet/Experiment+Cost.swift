@@ -25,9 +25,10 @@ extension Experiment {
   /// About how long training all cases takes on `cores` cores, in seconds: the cases run in
   /// parallel, so the longer of the largest case and the total shared among the cores.
   public func estimatedTrainingSeconds(cores: Int) -> Double {
-    let train = data.trainingPointCount
-    let test = data.testPointCount
-    let work = cases.map { $0.settings.workUnits(shape: $0.network.shape, trainCount: train, testCount: test) }
+    let work = cases.map {
+      $0.settings.workUnits(
+        shape: $0.network.shape, trainCount: $0.data.trainingPointCount, testCount: $0.data.testPointCount)
+    }
     let parallel = (work.reduce(0, +)) / Double(max(1, min(cores, cases.count)))
     return max(work.max() ?? 0, parallel) * Self.secondsPerWorkUnit
   }

@@ -3,14 +3,18 @@ import Synchronization
 
 /// What running an experiment's training produced.
 public struct LabResults: Sendable, Equatable {
+  /// The experiment's data set.
   public var data: Dataset
+  /// Each case's data set, in the experiment's order.
+  public var caseData: [Dataset]
   /// The single update from `initialParameters`.
   public var step: StepUpdate
   /// One result per case, in the experiment's order.
   public var cases: [TrainingResult]
 
-  public init(data: Dataset, step: StepUpdate, cases: [TrainingResult]) {
+  public init(data: Dataset, caseData: [Dataset], step: StepUpdate, cases: [TrainingResult]) {
     self.data = data
+    self.caseData = caseData
     self.step = step
     self.cases = cases
   }
@@ -24,15 +28,29 @@ extension Experiment {
     -> LabResults
   {
     let data = dataset
+    let caseData = caseDatasets(data)
     let results = Mutex([TrainingResult?](repeating: nil, count: cases.count))
     DispatchQueue.concurrentPerform(iterations: cases.count) { index in
-      let trainer = Trainer(data: data, seed: self.data.seed, settings: cases[index].settings)
+      let trainer = Trainer(data: caseData[index], seed: cases[index].data.seed, settings: cases[index].settings)
       let result = trainer.run(from: cases[index].initialParameters) { progress?(index, $0) }
       results.withLock { $0[index] = result }
     }
     let step = StepUpdate(
       data: data, seed: self.data.seed, parameters: initialParameters,
       learningRate: step.learningRate, activation: step.activation, method: step.gradient)
-    return LabResults(data: data, step: step, cases: results.withLock { $0.compactMap { $0 } })
+    return LabResults(
+      data: data, caseData: caseData, step: step, cases: results.withLock { $0.compactMap { $0 } })
+  }
+
+  /// Each case's data set, drawn once per different specification; `data` is the
+  /// experiment's own, already drawn.
+  public func caseDatasets(_ data: Dataset) -> [Dataset] {
+    var drawn: [(spec: DataSpec, points: Dataset)] = [(self.data, data)]
+    return cases.map { spec in
+      if let known = drawn.first(where: { $0.spec == spec.data }) { return known.points }
+      let points = spec.data.dataset
+      drawn.append((spec.data, points))
+      return points
+    }
   }
 }

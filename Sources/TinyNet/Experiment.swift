@@ -9,6 +9,7 @@ public struct Experiment: Sendable, Equatable {
   public var title: String
   /// Free text shown under the title; may be empty.
   public var notes: String
+  /// The data of the sections before training, and every case's unless it says otherwise.
   public var data: DataSpec
   /// The network of the sections before training, and every case's unless it says otherwise.
   public var network: NetworkSpec
@@ -41,6 +42,14 @@ public struct Experiment: Sendable, Equatable {
 
   /// The data set of this experiment.
   public var dataset: Dataset { data.dataset }
+
+  /// The different data specifications of the experiment and its cases, the experiment's
+  /// first, each once, in the order cases name them.
+  public var dataSpecs: [DataSpec] {
+    cases.reduce(into: [data]) { specs, spec in
+      if !specs.contains(spec.data) { specs.append(spec.data) }
+    }
+  }
 }
 
 /// A network's shape and how its starting parameters are chosen.
@@ -75,18 +84,23 @@ public struct StepSpec: Sendable, Equatable {
   }
 }
 
-/// One named training case: an `execute_ann` call on a network.
+/// One named training case: an `execute_ann` call on a network and a data set.
 public struct CaseSpec: Sendable, Equatable {
   public var name: String
   public var settings: TrainingSettings
+  /// The points it learns from: the experiment's unless the case names its own.
+  public var data: DataSpec
   public var network: NetworkSpec
   /// Where this case starts: the experiment's initial parameters when the case keeps the
   /// experiment's network, else its own network's initialisation.
   public var initialParameters: Parameters
 
-  public init(name: String, settings: TrainingSettings, network: NetworkSpec, initialParameters: Parameters) {
+  public init(
+    name: String, settings: TrainingSettings, data: DataSpec, network: NetworkSpec, initialParameters: Parameters
+  ) {
     self.name = name
     self.settings = settings
+    self.data = data
     self.network = network
     self.initialParameters = initialParameters
   }
@@ -98,14 +112,15 @@ extension Experiment {
   /// normalisation comparison of cases 3 and 4.
   public static let seedLab: Experiment = {
     let network = NetworkSpec(initSeed: 317)
+    let data = DataSpec(seed: 317, trainCount: 100)
     func spec(_ name: String, _ settings: TrainingSettings) -> CaseSpec {
-      CaseSpec(name: name, settings: settings, network: network, initialParameters: .notebookInitial)
+      CaseSpec(name: name, settings: settings, data: data, network: network, initialParameters: .notebookInitial)
     }
     return Experiment(
       name: "seed-lab",
       title: "How a tiny neural network learns",
       notes: "",
-      data: DataSpec(seed: 317, trainCount: 100),
+      data: data,
       network: network,
       initialNetwork: .notebookFirstDiagram,
       initialParameters: .notebookInitial,

@@ -12,14 +12,15 @@ import TinyNet
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let spec = NetworkSpec(initSeed: 3)
+    let data = DataSpec(seed: 3, trainCount: 30)
     let experiment = Experiment(
-      name: "hostile", title: Self.hostile, notes: Self.hostile, data: DataSpec(seed: 3, trainCount: 30),
+      name: "hostile", title: Self.hostile, notes: Self.hostile, data: data,
       network: spec, initialNetwork: .notebookFirstDiagram, initialParameters: .notebookInitial,
       step: StepSpec(learningRate: 0.2),
       cases: [
         CaseSpec(
-          name: Self.hostile, settings: TrainingSettings(batchSize: 10, epochs: 3, learningRate: 0.1), network: spec,
-          initialParameters: .notebookInitial)
+          name: Self.hostile, settings: TrainingSettings(batchSize: 10, epochs: 3, learningRate: 0.1), data: data,
+          network: spec, initialParameters: .notebookInitial)
       ],
       histograms: [Self.hostile])
     let templates = try TemplateSet(folder: Repository.root.appendingPathComponent("templates"), chosenByUser: true)
