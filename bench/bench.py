@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """nnlab against the numpy oracle, side by side in one run.
 
-Training: the seed lab's single update and four execute_ann cases (numeric gradients),
-timed in process on both sides (the oracle's functions imported, nnlab's release
-benchmark executable), so neither side pays for interpreter or process start-up.
-Report: the whole `nnlab report` process for the seed lab, wall time and peak memory.
+Training, timed in process on both sides (the oracle's functions imported, nnlab's release
+benchmark executable), so neither side pays for interpreter or process start-up:
+  * the seed lab's single update and four execute_ann cases (numeric gradients);
+  * a 2-8-8-1 tanh network on 1000 spiral points, 10 epochs of batches of 10 (numeric
+    gradients in both; nnlab also with backpropagation).
+Reports: the whole `nnlab report` process for the seed lab and for examples/playground.json,
+wall time and peak memory.
 """
 import argparse
 import json
@@ -25,6 +28,9 @@ SEED_CASES = [
     dict(activation='relu', batch_size=20, epochs=200, learning_rate=0.1, batch_norm=False),
     dict(activation='relu', batch_size=20, epochs=200, learning_rate=0.1, batch_norm=True),
 ]
+# The same run as nnlab-bench's spiral benchmark.
+SPIRAL = dict(seed=317, n_obs=1000, activation='tanh', batch_size=10, epochs=10, learning_rate=0.03,
+              data='spiral', hidden=[8, 8], init='random')
 
 
 def oracle_seed_lab():
@@ -32,6 +38,12 @@ def oracle_seed_lab():
     step = seed_reference.step(317, 0.2)
     finals = [seed_reference.train(317, 100, **c)['loss_train'][-1] for c in SEED_CASES]
     return time.perf_counter() - start, finals, step
+
+
+def oracle_spiral():
+    start = time.perf_counter()
+    result = seed_reference.train(**SPIRAL)
+    return time.perf_counter() - start, result['loss_train'][-1]
 
 
 def run_measured(command):
@@ -46,11 +58,30 @@ def run_measured(command):
     return wall, usage.ru_maxrss / 1024
 
 
+def measure_report(nnlab, arguments, label, targets):
+    print(f'Whole `nnlab report` process for {label}')
+    with tempfile.TemporaryDirectory() as folder:
+        walls, peaks = [], []
+        for i in range(5):
+            wall, peak = run_measured([nnlab, 'report', *arguments, '--quiet', '--out', os.path.join(folder, f'r{i}')])
+            walls.append(wall)
+            peaks.append(peak)
+        size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
+    wall_target, memory_target, size_target = targets
+    print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms   (target < {wall_target} ms)")
+    print(f"  peak memory (largest):   {max(peaks):7.1f} MiB  (target < {memory_target} MiB)")
+    print(f"  index.html:              {size / 1024:7.1f} KiB  (target < {size_target} KiB)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--bin', required=True, help='folder of the release build')
     parser.add_argument('--oracle-runs', type=int, default=3)
     args = parser.parse_args()
+
+    out = subprocess.run([os.path.join(args.bin, 'nnlab-bench'), '15'], check=True,
+                         capture_output=True, text=True).stdout
+    swift = json.loads(out)
 
     print('Training the seed lab (single update + four cases, numeric gradients)')
     oracle_times = []
@@ -58,9 +89,6 @@ def main():
         seconds, finals, _ = oracle_seed_lab()
         oracle_times.append(seconds)
     oracle = statistics.median(oracle_times)
-    out = subprocess.run([os.path.join(args.bin, 'nnlab-bench'), '15'], check=True,
-                         capture_output=True, text=True).stdout
-    swift = json.loads(out)
     print(f"  numpy oracle (median of {args.oracle_runs}):      {oracle * 1000:9.1f} ms")
     print(f"  nnlab, cases on both cores (median of {swift['runs']}): {swift['parallel_median'] * 1000:9.2f} ms"
           f"   {oracle / swift['parallel_median']:7.0f}x faster")
@@ -69,22 +97,24 @@ def main():
     print(f"  nnlab, one core, analytic gradients:      {swift['analytic_one_core_median'] * 1000:9.2f} ms"
           f"   {swift['one_core_median'] / swift['analytic_one_core_median']:7.1f}x faster than numeric")
     expected = sum(finals) + seed_reference.step(317, 0.2)['params_after']['b11']
-    if abs(expected - swift['checksum']) > 1e-9:
-        raise SystemExit(f"checksum mismatch: oracle {expected}, nnlab {swift['checksum']}")
+    if expected != swift['checksum']:
+        raise SystemExit(f"checksum mismatch: oracle {expected!r}, nnlab {swift['checksum']!r}")
+
+    print('Training 2-8-8-1 (tanh) on 1000 spiral points, 10 epochs of batches of 10 (1000 iterations)')
+    seconds, final = oracle_spiral()
+    print(f"  numpy oracle, numeric gradients (one run): {seconds * 1000:9.1f} ms")
+    numeric = swift['spiral_numeric_median']
+    print(f"  nnlab, numeric gradients (median of {swift['spiral_runs']}):    {numeric * 1000:9.1f} ms"
+          f"   {seconds / numeric:7.0f}x faster  (target >= 100x)")
+    print(f"  nnlab, analytic gradients (median of {swift['spiral_runs']}):   {swift['spiral_analytic_median'] * 1000:9.1f} ms"
+          f"   {numeric / swift['spiral_analytic_median']:7.1f}x faster than numeric")
+    if final != swift['spiral_loss']:
+        raise SystemExit(f"spiral loss mismatch: oracle {final!r}, nnlab {swift['spiral_loss']!r}")
 
     nnlab = os.path.join(args.bin, 'nnlab')
-    if subprocess.run([nnlab, 'report', '--print-default'], capture_output=True).returncode == 0:
-        print('Whole `nnlab report` process for the seed lab')
-        with tempfile.TemporaryDirectory() as folder:
-            walls, peaks = [], []
-            for i in range(5):
-                wall, peak = run_measured([nnlab, 'report', '--quiet', '--out', os.path.join(folder, f'r{i}')])
-                walls.append(wall)
-                peaks.append(peak)
-            size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
-        print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms   (target < 300 ms)")
-        print(f"  peak memory (largest):   {max(peaks):7.1f} MiB  (target < 40 MiB)")
-        print(f"  index.html:              {size / 1024:7.1f} KiB  (target < 300 KiB)")
+    measure_report(nnlab, [], 'the seed lab', (300, 40, 500))
+    measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
+                   (1000, 100, 1000))
 
 
 if __name__ == '__main__':

@@ -5,6 +5,12 @@ extension TrainingSettings {
   /// Per iteration the gradient evaluates the batch about twice per parameter (numeric) or
   /// three times in all (analytic), and the training and test sets are evaluated once each.
   public func workUnits(shape: NetworkShape, trainCount: Int, testCount: Int) -> Double {
+    workUnitsPerIteration(shape: shape, trainCount: trainCount, testCount: testCount)
+      * Double(iterations(observations: trainCount))
+  }
+
+  /// The work of one iteration (see `workUnits`).
+  public func workUnitsPerIteration(shape: NetworkShape, trainCount: Int, testCount: Int) -> Double {
     var perPoint = 20.0
     for layer in 0..<shape.layerCount {
       perPoint += Double(shape.inputCount(ofLayer: layer) * shape.width(ofLayer: layer))
@@ -12,8 +18,7 @@ extension TrainingSettings {
     }
     let batch = Double(effectiveBatchSize(observations: trainCount))
     let evaluations = gradient == .numeric ? 2 * Double(shape.parameterCount) : 3
-    let perIteration = perPoint * (evaluations * batch + Double(trainCount + testCount))
-    return perIteration * Double(iterations(observations: trainCount))
+    return perPoint * (evaluations * batch + Double(trainCount + testCount))
   }
 }
 

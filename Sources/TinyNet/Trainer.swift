@@ -1,14 +1,24 @@
+import Dispatch
+import Foundation
+
 /// Stochastic gradient descent with the semantics of the notebook's `execute_ann`.
 ///
 /// Each iteration draws a batch with `np.random.choice(range(n), batch)` from a stream
 /// reseeded with the data seed (a full batch draws nothing), computes the gradient of the
 /// batch objective, applies `p -= gradient * learningRate`, and records the full training
 /// and test losses. A NaN or infinite loss stops training (see `TrainingResult.divergedAt`).
+///
+/// On two cores or more, one run uses two: the numeric gradient's parameters and the two
+/// recorded losses are shared between two workspaces. Every number is computed exactly as
+/// on one core, so the results are the same bits.
 public struct Trainer: Sendable {
   /// The notebook's central-difference step.
   public static let centralDifferenceStep = 1e-7
   /// How many iterations pass between two progress reports.
   public static let progressInterval = 1024
+  /// The work of one iteration (see `TrainingSettings.workUnits`) from which a run shares it
+  /// between two threads: below it, handing work over costs more than it saves.
+  public static let laneThreshold = 200_000.0
 
   public var data: Dataset
   public var seed: UInt32
@@ -22,13 +32,15 @@ public struct Trainer: Sendable {
 
   /// Trains from `initial` and returns the loss history and the final parameters.
   ///
+  /// `lanes` (1 or 2) sets how many threads the run uses; by default two when an
+  /// iteration's work reaches `laneThreshold` and the machine has two cores.
   /// The settings must be valid (`TrainingSettings.validate`). Runs of up to
   /// `exactLossLimit` iterations keep every loss; longer ones keep a reduced history (see
   /// `LossHistory`), so memory stays bounded. `progress` receives the number of completed
   /// iterations at the start, every `progressInterval` iterations and at the end.
   /// Allocates nothing per iteration.
   public func run(
-    from initial: Parameters, exactLossLimit: Int = LossHistory.exactLimit,
+    from initial: Parameters, exactLossLimit: Int = LossHistory.exactLimit, lanes: Int? = nil,
     progress: ((Int) -> Void)? = nil
   ) -> TrainingResult {
     let shape = initial.shape
@@ -39,17 +51,22 @@ public struct Trainer: Sendable {
     let fullBatch = batchSize >= n
     let batch = PointStore(capacity: fullBatch ? 0 : batchSize, featureCount: shape.features.count)
     let iterations = settings.iterations(observations: n)
-    let workspace = Workspace(
-      shape: shape, options: settings.options, capacity: max(n, test.count), batchCapacity: batchSize)
+    let work = settings.workUnitsPerIteration(shape: shape, trainCount: n, testCount: test.count)
+    let lanes = max(1, min(lanes ?? (work >= Self.laneThreshold ? 2 : 1), 2, ProcessInfo.processInfo.activeProcessorCount))
+    let workspaces = (0..<lanes).map { _ in
+      Workspace(shape: shape, options: settings.options, capacity: max(n, test.count), batchCapacity: batchSize)
+    }
+    let workspace = workspaces[0]
     var random = RandomState(seed: seed)
     let count = shape.parameterCount
 
-    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count)
+    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count + 2)
     defer { parameters.deallocate() }
     parameters.initialize(from: initial.values, count: count)
     let candidate = parameters + count
     let gradient = candidate + count
-    candidate.initialize(repeating: 0, count: 2 * count)
+    let losses = gradient + count
+    candidate.initialize(repeating: 0, count: 2 * count + 2)
 
     var recorder = LossRecorder(iterations: iterations, exactLimit: exactLossLimit)
     var completed = 0
@@ -61,18 +78,29 @@ public struct Trainer: Sendable {
         for i in 0..<batchSize { batch.copy(train, point: random.choice(below: n), to: i) }
       }
       let points = fullBatch ? train.buffers : batch.buffers
+      let shared = Lanes(
+        workspaces: workspaces, parameters: parameters, candidate: candidate, gradient: gradient, losses: losses,
+        batch: points, train: train.buffers, test: test.buffers)
       switch settings.gradient {
       case .numeric:
-        workspace.numericGradient(
-          parameters: parameters, batch: points, h: Self.centralDifferenceStep,
-          regularization: settings.regularization, into: gradient)
+        Self.share(lanes) { [settings] lane in
+          shared.workspaces[lane].numericGradient(
+            parameters: shared.parameters, batch: shared.batch, h: Self.centralDifferenceStep,
+            regularization: settings.regularization, into: shared.gradient, lane: lane, lanes: lanes)
+        }
       case .analytic:
         workspace.analyticGradient(
           parameters: parameters, batch: points, regularization: settings.regularization, into: gradient)
       }
       for k in 0..<count { candidate[k] = parameters[k] - gradient[k] * settings.learningRate }
-      let trainLoss = workspace.loss(parameters: candidate, points: train.buffers)
-      let testLoss = workspace.loss(parameters: candidate, points: test.buffers)
+      Self.share(lanes) { lane in
+        for slot in 0..<2 where slot % lanes == lane {
+          shared.losses[slot] = shared.workspaces[lane].loss(
+            parameters: shared.candidate, points: slot == 0 ? shared.train : shared.test)
+        }
+      }
+      let trainLoss = losses[0]
+      let testLoss = losses[1]
       guard trainLoss.isFinite, testLoss.isFinite else {
         divergedAt = iteration
         break
@@ -97,3 +125,28 @@ public struct Trainer: Sendable {
 }
 
 private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+extension Trainer {
+  /// What an iteration's lanes share: each lane works in its own workspace and writes only
+  /// its own gradient components or loss slot, while the parameters stay unchanged.
+  struct Lanes: @unchecked Sendable {
+    let workspaces: [Workspace]
+    let parameters: UnsafeMutablePointer<Double>
+    let candidate: UnsafeMutablePointer<Double>
+    let gradient: UnsafeMutablePointer<Double>
+    let losses: UnsafeMutablePointer<Double>
+    let batch: PointBuffers
+    let train: PointBuffers
+    let test: PointBuffers
+  }
+
+  /// Runs `work` for lanes `0..<lanes`, on several threads when there is more than one.
+  @inline(__always)
+  static func share(_ lanes: Int, _ work: @Sendable (Int) -> Void) {
+    if lanes == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: lanes, execute: work)
+    }
+  }
+}

@@ -5,14 +5,17 @@ extension Workspace {
   /// does. Only the unit a parameter belongs to and the layers after it are recomputed;
   /// everything before is reused from one base pass, which performs the same
   /// floating-point operations as a full forward pass and so gives the same bits.
+  ///
+  /// With `lanes` above 1, only the parameters `k` with `k % lanes == lane` are computed, so
+  /// that several workspaces can share one gradient, each on its own thread.
   func numericGradient(
     parameters p: UnsafePointer<Double>, batch: PointBuffers, h: Double,
-    regularization: Regularization, into gradient: UnsafeMutablePointer<Double>
+    regularization: Regularization, into gradient: UnsafeMutablePointer<Double>, lane: Int = 0, lanes: Int = 1
   ) {
     loss(parameters: p, points: batch)
     let q = trialParameters
     q.update(from: p, count: shape.parameterCount)
-    for (k, role) in shape.roles.enumerated() {
+    for (k, role) in shape.roles.enumerated() where k % lanes == lane {
       q[k] = p[k] - h
       let below = regularization.objective(loss: trialLoss(q, moving: role, batch: batch), parameters: q, shape: shape)
       q[k] = p[k] + h
