@@ -30,10 +30,12 @@ struct CGraph {
     Self.withCString(name) { agnode(graph, $0, 1) }
   }
 
-  /// The subgraph called `name` holding `nodes`, created on first use; nil if cgraph has no
-  /// memory left.
-  func subgraph(_ name: String, holding nodes: [UnsafeMutablePointer<Agnode_t>]) -> UnsafeMutablePointer<Agraph_t>? {
-    guard let subgraph = Self.withCString(name, { agsubg(graph, $0, 1) }) else { return nil }
+  /// A new anonymous subgraph holding `nodes`; nil if cgraph has no memory left.
+  ///
+  /// Anonymous, because cgraph orders named subgraphs by the address of their interned
+  /// name, which differs from run to run; anonymous ones are numbered as they are made.
+  func subgraph(holding nodes: [UnsafeMutablePointer<Agnode_t>]) -> UnsafeMutablePointer<Agraph_t>? {
+    guard let subgraph = agsubg(graph, nil, 1) else { return nil }
     for node in nodes where agsubnode(subgraph, node, 1) == nil { return nil }
     return subgraph
   }

@@ -71,10 +71,9 @@ extension NetworkDiagram {
         }
       }
     }
-    for (index, rank) in ranks.enumerated() {
+    for rank in ranks {
       let members = rank.compactMap { created[$0] }
-      guard members.count == rank.count,
-        let subgraph = cgraph.subgraph("layer\(index)", holding: members)
+      guard members.count == rank.count, let subgraph = cgraph.subgraph(holding: members)
       else { return closing(cgraph) }
       cgraph.set(subgraph, ["rank": "same"])
       for (upper, lower) in zip(members, members.dropFirst()) {

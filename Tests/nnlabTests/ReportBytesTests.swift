@@ -11,12 +11,16 @@ import TestSupport
     try runProcess(Repository.nnlab, arguments, environment: independentProcessEnvironment)
   }
 
-  @Test(arguments: ["en", "ko"])
-  func reportAndRenderInSeparateProcessesGiveTheSameBytes(_ language: String) throws {
+  /// The seed lab in both languages, and the playground lab: every data set, networks of
+  /// every size (the large one's diagram holds subgraphs, which cgraph once ordered by
+  /// address), reduced loss histories.
+  @Test(arguments: [("en", nil), ("ko", nil), ("en", "examples/playground.json")])
+  func reportAndRenderInSeparateProcessesGiveTheSameBytes(_ language: String, _ experiment: String?) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
+    let input = experiment.map { [Repository.root.appendingPathComponent($0).path] } ?? []
     for name in ["first", "second"] {
-      let output = try nnlab(["report", "--quiet", "--lang", language, "--out", folder.path(name)])
+      let output = try nnlab(["report"] + input + ["--quiet", "--lang", language, "--out", folder.path(name)])
       try #require(output.status == 0, "\(output.stderr)")
     }
     let first = try folder.files("first")
@@ -31,10 +35,11 @@ import TestSupport
 
   /// An archived snapshot, written by the process that made the committed example, renders
   /// today to the committed example's bytes.
-  @Test func theCommittedSnapshotRendersToTheCommittedReport() throws {
+  @Test(arguments: ["output/seed-lab", "output/playground"])
+  func theCommittedSnapshotRendersToTheCommittedReport(_ example: String) throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let committed = Repository.root.appendingPathComponent("output/seed-lab")
+    let committed = Repository.root.appendingPathComponent(example)
     let output = try nnlab(
       ["render", committed.appendingPathComponent("snapshot.json").path, "--quiet", "--out", folder.path("rendered")])
     try #require(output.status == 0, "\(output.stderr)")
