@@ -19,7 +19,6 @@ import TinyNet
     #expect(step.index == 74)
     #expect(step.x == [0.8216661969188324, 0.1610319396214721])
     #expect(step.y == 1)
-    #expect(step.before == .notebookInitial)
     #expect(["b11", "b12", "b13", "b21"].map { rounded(step.after?[$0], 3) } == [0.026, 0.009, 0.017, 0.087])
   }
 
