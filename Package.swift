@@ -48,8 +48,8 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
-    .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
-    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet"]),
+    .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"]),
+    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet", "TestSupport"]),
     .testTarget(
       name: "LabReportTests",
       dependencies: ["LabReport", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]

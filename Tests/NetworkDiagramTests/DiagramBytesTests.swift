@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import NetworkDiagram
 import Testing
 import TinyNet

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -88,23 +89,6 @@ extension SVGDocument {
   }
 }
 
-/// Thrown when a check cannot run; the test that meets it fails.
-struct CheckUnavailable: Error, CustomStringConvertible {
-  var description: String
-}
-
-/// The `xmllint` executable on `PATH`; throws, failing the test, when it is not installed.
-func xmllintExecutable() throws -> URL {
-  let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
-  for folder in searchPath.split(separator: ":") where !folder.isEmpty {
-    let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("xmllint")
-    if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-  }
-  throw CheckUnavailable(
-    description: "xmllint is not installed (no xmllint on PATH \(searchPath)), so the SVG cannot be "
-      + "checked: install the apt package libxml2-utils, or run `scripts/install-prerequisites test`")
-}
-
 /// Runs `xmllint --noout` on `document`; returns its exit status and messages.
 ///
 /// Throws when xmllint is missing: the check never passes without running.
@@ -122,26 +106,4 @@ func xmllint(_ document: String) throws -> (status: Int32, messages: String) {
   let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   process.waitUntilExit()
   return (process.terminationStatus, messages)
-}
-
-/// Runs this test executable again as a new process, with only the tests matching `filter`
-/// selected and `environment` added. The child does not inherit `SWIFT_DETERMINISTIC_HASHING`,
-/// so it hashes with its own random seed, and it lays out memory at its own addresses.
-func runThisTestExecutable(filter: String, adding environment: [String: String]) throws
-  -> (status: Int32, output: String)
-{
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-  process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
-  var childEnvironment = ProcessInfo.processInfo.environment
-  childEnvironment["SWIFT_DETERMINISTIC_HASHING"] = nil
-  childEnvironment.merge(environment) { $1 }
-  process.environment = childEnvironment
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SVGCharts
@@ -123,18 +124,10 @@ func shoelaceArea(_ ring: [Point]) -> Double {
   return twice / 2
 }
 
-/// The output of running `executable` with `arguments`; fails the test on a non-zero status.
+/// The status and the output (stdout, then stderr) of running `executable` with `arguments`.
 func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [executable] + arguments
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [executable] + arguments)
+  return (result.status, result.stdout + result.stderr)
 }
 
 /// The output of `python3 -c code` (numpy available).
@@ -153,22 +146,10 @@ func temporaryDirectory() throws -> URL {
   return url
 }
 
-/// The `xmllint` executable on `PATH`; throws, failing the test, when it is not installed.
-func xmllintExecutable() throws -> String {
-  let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
-  for folder in searchPath.split(separator: ":") where !folder.isEmpty {
-    let candidate = "\(folder)/xmllint"
-    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-  }
-  throw ChartError(
-    "xmllint is not installed (no xmllint on PATH \(searchPath)), so the SVG cannot be checked: "
-      + "install the apt package libxml2-utils, or run `scripts/install-prerequisites test`")
-}
-
 /// Writes `svg` to a temporary file and runs `xmllint --noout` on it. Throws when xmllint
 /// is missing: the check never passes without running.
 func xmllint(_ svg: String) throws -> (status: Int32, output: String) {
-  let xmllint = try xmllintExecutable()
+  let xmllint = try xmllintExecutable().path
   let directory = try temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: directory) }
   let file = directory.appendingPathComponent("figure.svg")
@@ -181,28 +162,6 @@ func expectWellFormed(_ svg: String, sourceLocation: SourceLocation = #_sourceLo
   let result = try xmllint(svg)
   #expect(result.status == 0, "xmllint: \(result.output)", sourceLocation: sourceLocation)
   #expect(result.output.isEmpty, "xmllint: \(result.output)", sourceLocation: sourceLocation)
-}
-
-/// Runs this test executable again as a new process, with only the tests matching `filter`
-/// selected and `environment` added. The child does not inherit `SWIFT_DETERMINISTIC_HASHING`,
-/// so it hashes with its own random seed, and it lays out memory at its own addresses.
-func runThisTestExecutable(filter: String, adding environment: [String: String]) throws
-  -> (status: Int32, output: String)
-{
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-  process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
-  var childEnvironment = ProcessInfo.processInfo.environment
-  childEnvironment["SWIFT_DETERMINISTIC_HASHING"] = nil
-  childEnvironment.merge(environment) { $1 }
-  process.environment = childEnvironment
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 /// The legend's frame (the one rounded rectangle) in `svg`.
