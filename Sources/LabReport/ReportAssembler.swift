@@ -66,7 +66,8 @@ struct ReportAssembler {
       updateNetwork: updateNetwork,
       updateBoundary: updateBoundary,
       updateRows: updateRows(),
-      casesText: strings.format(.casesText, ["seed": String(experiment.data.seed)]),
+      casesText: experiment.cases.allSatisfy({ $0.data == experiment.data && $0.initialParameters == experiment.initialParameters })
+        ? strings.format(.casesText, ["seed": String(experiment.data.seed)]) : strings[.casesTextVaried],
       cases: cases,
       histograms: histograms,
       summaryText: dataPerCase
