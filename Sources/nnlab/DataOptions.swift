@@ -56,7 +56,14 @@ struct DataOptions: ParsableArguments {
     do {
       try spec.validate()
     } catch {
-      throw CommandFailure(message: error.description, status: table == nil ? 64 : 65)
+      switch error {
+      case .emptySet, .tooManyRows, .tooManyPoints:
+        // The file's rows cannot be used: a bad file, named as its other errors name it.
+        throw CommandFailure(message: "\(SafeText.quoted(csv ?? "")): \(error.description)", status: 65)
+      default:
+        // A value given on the command line (noise, test fraction), whatever the file.
+        throw .usage(error.description)
+      }
     }
     return spec
   }
