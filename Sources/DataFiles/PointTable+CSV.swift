@@ -12,7 +12,7 @@ public struct TableError: Error, Equatable, CustomStringConvertible {
   public var message: String
 
   public var description: String {
-    "\(SafeText.quoted(source))\(line.map { " line \($0)" } ?? ""): \(message)"
+    "\(SafeText.quoted(source, truncation: .middle))\(line.map { " line \($0)" } ?? ""): \(message)"
   }
 }
 
@@ -40,8 +40,9 @@ extension PointTable {
   }
 
   /// Reads a table from CSV text with the header `x1,x2,label` or `x1,x2,label,set`:
-  /// coordinates finite numbers of magnitude at most `maximumCoordinate`, labels 0 or 1, sets
-  /// `train` or `test`. Blank lines are skipped.
+  /// coordinates decimal numbers (`-1.5`, `2e-3`; no `nan`, `inf` or hex) of magnitude at
+  /// most `maximumCoordinate`, labels `0` or `1`, sets `train` or `test`. Blank lines are
+  /// skipped.
   /// - Throws: `TableError` with the line of a bad header, a bad or missing value, a row of
   ///   the wrong length, or a row beyond `maximumRows`.
   public init(csv text: String, source: String) throws(TableError) {
@@ -66,14 +67,15 @@ extension PointTable {
       }
       var coordinates: [Double] = []
       for (name, field) in zip(["x1", "x2"], fields) {
-        guard let value = Double(field), value.isFinite, abs(value) <= Self.maximumCoordinate else {
+        guard Self.isDecimal(field), let value = Double(field), value.isFinite, abs(value) <= Self.maximumCoordinate
+        else {
           throw fail(
             line,
             "\(name) must be a finite number of magnitude at most \(Self.maximumCoordinateText), got \(SafeText.quoted(field))")
         }
         coordinates.append(value)
       }
-      guard let label = Double(fields[2]), label == 0 || label == 1 else {
+      guard let label = ["0": 0, "1": 1][fields[2]] else {
         throw fail(line, "label must be 0 or 1, got \(SafeText.quoted(fields[2]))")
       }
       var subset: Subset?
@@ -83,11 +85,19 @@ extension PointTable {
         }
         subset = named
       }
-      rows.append(Row(x1: coordinates[0], x2: coordinates[1], label: Int(label), subset: subset))
+      rows.append(Row(x1: coordinates[0], x2: coordinates[1], label: label, subset: subset))
     }
     if let error = reader.error { throw fail(line, "cannot be read as CSV (\(error))") }
     guard !rows.isEmpty else { throw fail(nil, "has no rows of points") }
     self.init(source: source, rows: rows)
+  }
+}
+
+extension PointTable {
+  /// Whether `field` is a decimal number as the oracle reads one:
+  /// `[+-]?(digits[.digits]|.digits)([eE][+-]?digits)?`.
+  static func isDecimal(_ field: String) -> Bool {
+    field.range(of: #"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
   }
 }
 

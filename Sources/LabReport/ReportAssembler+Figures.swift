@@ -68,9 +68,10 @@ extension ReportAssembler {
     var diagram = NetworkDiagram.network(
       parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
       title: title)
-    let activation = options.activation.rawValue + (options.batchNorm ? " + BN" : "")
     diagram.subtitle = [
-      strings.format(.networkSubtitle, ["index": "0", "y": String(data.y[0]), "activation": activation])
+      strings.format(
+        .networkSubtitle,
+        ["index": "0", "y": String(data.y[0]), "activation": activationText(options, shape: parameters.shape)])
     ]
     let labelled = NetworkDiagram.labelsParameters(of: parameters.shape)
     return try diagramFigure(

@@ -81,7 +81,8 @@ extension ReportAssembler {
       [
         "iterations": String(iterations), "network": spec.network.shape.description,
         "features": spec.network.shape.features.map(\.symbol).joined(separator: ", "),
-        "activation": settings.activation.rawValue, "learning_rate": String(settings.learningRate),
+        "activation": activationText(settings.options, shape: spec.network.shape),
+        "learning_rate": String(settings.learningRate),
         "batch_size": String(settings.effectiveBatchSize(observations: observations)),
         "epochs": String(settings.epochs), "batch_norm": strings[settings.batchNorm ? .on : .off],
         "regularization": regularizationText(settings.regularization),
@@ -94,6 +95,29 @@ extension ReportAssembler {
     case .none: strings[.regularizationNone]
     case .l1: strings.format(.regularizationL1, ["rate": String(regularization.rate)])
     case .l2: strings.format(.regularizationL2, ["rate": String(regularization.rate)])
+    }
+  }
+
+  /// The hidden layers' activation (with ` + BN` under batch normalisation), or a word for
+  /// none when the network has no hidden layer.
+  func activationText(_ options: NetworkOptions, shape: NetworkShape) -> String {
+    shape.hidden.isEmpty
+      ? strings[.noHiddenActivation] : options.activation.rawValue + (options.batchNorm ? " + BN" : "")
+  }
+
+  /// The data set in a few characters, for the summary table: `xor 317`, `circle 317 (0.1)`,
+  /// or the file's name.
+  func dataShort(_ data: DataSpec) -> String {
+    guard data.kind != .csv else { return SafeText.printable(data.table?.source ?? "", limit: 24, truncation: .middle) }
+    return "\(data.kind.rawValue) \(data.seed)" + (data.noise == 0 ? "" : " (\(data.noise))")
+  }
+
+  /// The penalty in a few characters, for the summary table: `–`, `L1 0.01`, `L2 0.001`.
+  func regularizationShort(_ regularization: Regularization) -> String {
+    switch regularization.kind {
+    case .none: "–"
+    case .l1: "L1 \(regularization.rate)"
+    case .l2: "L2 \(regularization.rate)"
     }
   }
 

@@ -238,7 +238,7 @@ struct ReportAssembler {
           try chart(
             Figure(
               title: spec.name, description: caption, panels: panels, panelWidth: panels.count > 3 ? 320 : 420,
-              panelHeight: panels.count > 3 ? 250 : 320, columns: 4),
+              panelHeight: panels.count > 3 ? 250 : 320, columns: 3),
             file: "case-\(index + 1)-histograms\(suffix)", caption: caption))
       }
     }
@@ -280,10 +280,10 @@ struct ReportAssembler {
     let result = results.cases[index]
     let data = results.caseData[index]
     return SummaryRow(
-      anchor: "case-\(index + 1)", name: spec.name, data: dataPerCase ? dataDescription(spec.data, data) : nil,
-      network: spec.network.shape.description,
-      features: spec.network.shape.features.map(\.symbol).joined(separator: ", "),
-      activation: settings.activation.rawValue, regularization: regularizationText(settings.regularization),
+      anchor: "case-\(index + 1)", name: spec.name, data: dataPerCase ? dataShort(spec.data) : nil,
+      network: spec.network.shape.description + " · " + spec.network.shape.features.map(\.symbol).joined(separator: ", "),
+      activation: activationText(settings.options, shape: spec.network.shape),
+      regularization: regularizationShort(settings.regularization),
       learningRate: String(settings.learningRate),
       batchSize: String(settings.effectiveBatchSize(observations: data.train.count)),
       epochs: String(settings.epochs), batchNorm: strings[settings.batchNorm ? .yes : .no],

@@ -93,10 +93,10 @@ struct HistogramSection {
 struct SummaryRow {
   var anchor: String
   var name: String
-  /// The case's data set, when cases learn from different ones.
+  /// The case's data set (name, seed and noise), when cases learn from different ones.
   var data: String?
+  /// The network's shape and inputs: `2-3-1 · x1, x2`.
   var network: String
-  var features: String
   var activation: String
   var regularization: String
   var learningRate: String

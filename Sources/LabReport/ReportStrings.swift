@@ -21,6 +21,7 @@ public struct ReportStrings: Sendable {
     case sectionHistograms = "section_histograms", hiddenUnitsText = "hidden_units_text"
     case commentaryWorseSeed = "commentary_worse_seed", summaryData = "summary_data"
     case summaryDataPerCase = "summary_data_per_case", casesTextVaried = "cases_text_varied"
+    case noHiddenActivation = "no_hidden_activation"
     case regularizationNone = "regularization_none", regularizationL1 = "regularization_l1"
     case regularizationL2 = "regularization_l2", bias
     case parameterTableCaption = "parameter_table_caption", parameterTableNote = "parameter_table_note"

@@ -12,8 +12,8 @@ struct DataOptions: ParsableArguments {
   @Option(help: "Seed of numpy's random stream for the data set and the batches (0 to 4294967295).")
   var seed: Int = 317
 
-  @Option(help: "Training points of a generated data set (1 to \(DataSpec.maximumCount)).")
-  var nObs: Int = 100
+  @Option(help: "Training points of a generated data set (1 to \(DataSpec.maximumCount); default 100).")
+  var nObs: Int?
 
   @Option(help: "Test points of a generated data set (default: n-obs).")
   var nTest: Int?
@@ -42,6 +42,9 @@ struct DataOptions: ParsableArguments {
     var table: PointTable?
     if kind == .csv {
       guard let csv else { throw .usage("--data csv needs --csv FILE") }
+      guard nObs == nil, nTest == nil else {
+        throw .usage("--n-obs and --n-test apply to generated data sets; a CSV file gives its own points")
+      }
       do {
         table = try PointTable.read(csv, relativeTo: nil)
       } catch {
@@ -51,7 +54,7 @@ struct DataOptions: ParsableArguments {
       throw .usage("--csv gives the points of the data set 'csv', not of \(SafeText.quoted(kind.rawValue))")
     }
     let spec = DataSpec(
-      kind: kind, seed: try validatedSeed(), trainCount: nObs, testCount: nTest, noise: noise, table: table,
+      kind: kind, seed: try validatedSeed(), trainCount: nObs ?? 100, testCount: nTest, noise: noise, table: table,
       testFraction: testFraction)
     do {
       try spec.validate()

@@ -1,10 +1,12 @@
-"""The seed lab report in a real headless Chromium, in English and in Korean.
+"""The lab reports in a real headless Chromium, in English and in Korean: the seed lab and
+the committed TensorFlow Playground lab (rendered again from its snapshot).
 
 Loads index.html through chromedriver and checks that every figure is displayed with a
 non-zero size, that the page logs no console errors, that every standalone SVG file
 opens as an SVG document, and that the Korean report's text is drawn with real Hangul
 glyphs rather than empty boxes. Run by `make test` after the Swift tests built nnlab.
 """
+import json
 import os
 import re
 import subprocess
@@ -38,12 +40,34 @@ def browser():
     driver.quit()
 
 
-@pytest.fixture(scope='module', params=['en', 'ko'])
+# Each lab with the figures its page shows.
+LABS = {
+    # data set, initial network and boundary, update network and boundaries,
+    # four runs with a chart and a network each, two histogram rows
+    'seed-lab': 15,
+    # four data sets, initial network and boundary, update network and boundaries,
+    # five runs with a chart and a network each, one run's two hidden layers of histograms
+    'playground': 20,
+}
+
+
+def write_report(lab, language, folder):
+    """The seed lab trained by `nnlab report`; the Playground lab rendered from its committed
+    snapshot (training it in a debug build would take a while)."""
+    if lab == 'seed-lab':
+        command = [NNLAB, 'report']
+    else:
+        command = [NNLAB, 'render', os.path.join(ROOT, 'output', lab, 'snapshot.json')]
+    subprocess.run(command + ['--quiet', '--lang', language, '--out', str(folder)], check=True)
+    return folder
+
+
+@pytest.fixture(scope='module', params=[(lab, language) for lab in LABS for language in ('en', 'ko')],
+                ids=lambda param: f'{param[0]}-{param[1]}')
 def report(request, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(f'report-{request.param}') / 'seed-lab'
-    subprocess.run([NNLAB, 'report', '--quiet', '--lang', request.param, '--out', str(folder)],
-                   check=True)
-    return request.param, folder
+    lab, language = request.param
+    folder = write_report(lab, language, tmp_path_factory.mktemp(f'report-{language}') / lab)
+    return lab, language, folder
 
 
 def severe_logs(driver):
@@ -51,36 +75,58 @@ def severe_logs(driver):
 
 
 def test_every_figure_is_displayed_without_console_errors(browser, report):
-    language, folder = report
+    lab, language, folder = report
     browser.get_log('browser')
     browser.get((folder / 'index.html').as_uri())
     assert browser.find_element(By.TAG_NAME, 'html').get_attribute('lang') == language
     figures = browser.find_elements(By.CSS_SELECTOR, 'figure')
-    # data set, initial network and boundary, update network and boundaries,
-    # four runs with a chart and a network each, two histogram rows
-    assert len(figures) == 15
+    assert len(figures) == LABS[lab]
     for figure in figures:
         svg = figure.find_element(By.CSS_SELECTOR, 'svg')
         size = svg.size
         assert size['width'] > 100 and size['height'] > 100, figure.get_attribute('id')
         assert svg.is_displayed(), figure.get_attribute('id')
+    # Every inline SVG, in a figure or not (an SVG inside another is drawn by its parent).
+    inline = browser.find_elements(By.CSS_SELECTOR, 'svg:not(svg svg)')
+    assert len(inline) >= len(figures)
+    for svg in inline:
+        size = svg.size
+        assert size['width'] > 0 and size['height'] > 0 and svg.is_displayed(), svg.get_attribute('id')
     assert severe_logs(browser) == []
     heading = browser.find_element(By.CSS_SELECTOR, 'section#data h2').text
     assert bool(HANGUL.search(heading)) == (language == 'ko')
 
 
+@pytest.mark.parametrize('report', [('seed-lab', 'en'), ('seed-lab', 'ko')], indirect=True,
+                         ids=['seed-lab-en', 'seed-lab-ko'])
 def test_numbers_on_the_page_are_the_notebooks(browser, report):
-    _, folder = report
+    _, _, folder = report
     browser.get((folder / 'index.html').as_uri())
     text = browser.find_element(By.TAG_NAME, 'body').text
     for golden in ('0.5197', '0.5529', '0.5488', '0.5039', '0.1336', '0.2472', '0.4771', '0.4934'):
         assert golden in text
 
 
+def test_final_losses_on_the_page_are_the_snapshots(browser, report):
+    _, _, folder = report
+    cases = json.loads((folder / 'snapshot.json').read_text(encoding='utf-8'))['cases']
+    browser.get((folder / 'index.html').as_uri())
+    text = browser.find_element(By.TAG_NAME, 'body').text
+    for run in cases:
+        for key in ('loss_train', 'loss_test'):
+            assert f"{run['final'][key]:.4f}" in text, key
+
+
 def test_every_standalone_svg_opens(browser, report):
-    _, folder = report
+    lab, _, folder = report
     files = sorted(folder.glob('figures/*.svg')) + sorted(folder.glob('graphs/*.svg'))
-    assert len(files) >= 20
+    # At least one file per figure on the page (a chart beside a boundary has three).
+    assert len(files) >= LABS[lab]
+    # The page links every one of them, and nothing else of that kind.
+    browser.get((folder / 'index.html').as_uri())
+    links = browser.execute_script(
+        'return [...document.querySelectorAll("a[href$=\'.svg\']")].map((a) => a.getAttribute("href"));')
+    assert sorted(set(links)) == sorted(str(file.relative_to(folder)) for file in files)
     for file in files:
         browser.get_log('browser')
         browser.get(file.as_uri())
@@ -165,11 +211,9 @@ def fonts_of_hangul_text(driver):
     return [tuple(font) for font in driver.execute_script(FONTS_OF_HANGUL_TEXT)]
 
 
-@pytest.fixture(scope='module')
-def korean_report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp('report-ko-glyphs') / 'seed-lab'
-    subprocess.run([NNLAB, 'report', '--quiet', '--lang', 'ko', '--out', str(folder)], check=True)
-    return folder
+@pytest.fixture(scope='module', params=['seed-lab', 'playground'])
+def korean_report(request, tmp_path_factory):
+    return write_report(request.param, 'ko', tmp_path_factory.mktemp('report-ko-glyphs') / request.param)
 
 
 def test_korean_text_is_drawn_with_hangul_glyphs(browser, korean_report):

@@ -166,6 +166,8 @@ import TestSupport
     BadFile(name: "bad-nan.csv", mentions: "line 3: x1 must be a finite number"),
     BadFile(name: "bad-inf.csv", mentions: "line 4: x2 must be a finite number"),
     BadFile(name: "bad-label.csv", mentions: "line 3: label must be 0 or 1, got '2'"),
+    BadFile(name: "bad-label-decimal.csv", mentions: "line 3: label must be 0 or 1, got '1.0'"),
+    BadFile(name: "bad-hex.csv", mentions: "line 3: x1 must be a finite number"),
     BadFile(name: "bad-short-row.csv", mentions: "line 3: has 2 values; the header has 3"),
     BadFile(name: "bad-set.csv", mentions: "line 3: set must be 'train' or 'test', got 'validate'"),
     BadFile(name: "bad-no-test-rows.csv", mentions: "the test set is empty"),
