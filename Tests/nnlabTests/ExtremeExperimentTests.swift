@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Valid experiments at the edges of floating point: each gives its report (exit 0, nothing
+/// on stderr) that says what happened, with a snapshot that renders it again byte for byte.
+@Suite struct ExtremeExperimentTests {
+  @Test func singleUpdateThatDivergesIsReportedAsSuch() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let printed = try runProcess(Repository.nnlab, ["report", "--print-default"])
+    var experiment = try JSONDocument(parsing: Data(printed.stdout.utf8))
+    // The seed lab's first case from w32 = 100: the single update's loss is infinite, and
+    // its boundary after the update cannot be drawn.
+    experiment.set("initial_parameters.w32", .raw("100"))
+    experiment.set("cases", .array([try #require(experiment["cases.0"])]))
+    experiment.set("histograms", .array([]))
+    let report = try reportAndRenderAgain(experiment.text, in: folder)
+    #expect(report.html.contains("This update diverged"))
+    #expect(report.snapshot["step.params_after"]?.text == "null")
+  }
+
+  // MARK: Helpers
+
+  struct Report {
+    var files: [String: Data]
+    var html: String
+    var snapshot: JSONDocument
+  }
+
+  /// Reports `experiment` into `report/`, renders its snapshot into `again/`, checks that
+  /// both succeed quietly and agree byte for byte, and returns the report.
+  func reportAndRenderAgain(
+    _ experiment: String, in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Report {
+    let file = try folder.write(experiment, to: "experiment.json")
+    let output = try runProcess(Repository.nnlab, ["report", file, "--quiet", "--out", folder.path("report")])
+    #expect(output.status == 0 && output.stderr.isEmpty, "\(output.stderr)", sourceLocation: sourceLocation)
+    let again = try runProcess(
+      Repository.nnlab, ["render", folder.path("report/snapshot.json"), "--quiet", "--out", folder.path("again")])
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)", sourceLocation: sourceLocation)
+    let files = try folder.files("report")
+    #expect(differences(files, try folder.files("again")) == [], sourceLocation: sourceLocation)
+    return Report(
+      files: files, html: String(decoding: files["index.html"] ?? Data(), as: UTF8.self),
+      snapshot: try JSONDocument(parsing: files["snapshot.json"] ?? Data()))
+  }
+}
