@@ -20,6 +20,21 @@ import TestSupport
     #expect(report.snapshot["step.params_after"]?.text == "null")
   }
 
+  @Test func histogramOfOneHugeHiddenOutputIsDrawn() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // One training point whose hidden output is 10^18: too large for numpy's ±0.5 around
+    // a single value to widen the histogram's range.
+    let report = try reportAndRenderAgain(
+      """
+      {"name": "huge", "title": "Huge", "data": {"points": [[1000000, 1000000, 1, "train"], [0, 0, 1, "test"]]},
+       "network": {"features": ["x1_x2"], "hidden": [1]},
+       "initial_parameters": {"b1_1": 0, "w1_1_1": 1000000, "b2_1": 0, "w2_1_1": 0},
+       "cases": [{"name": "one", "epochs": 1}], "histograms": ["one"]}
+      """, in: folder)
+    #expect(report.files.keys.contains("figures/case-1-histograms.svg"))
+  }
+
   // MARK: Helpers
 
   struct Report {
