@@ -3,7 +3,8 @@
 /// Each iteration draws a batch with `np.random.choice(range(n), batch)` from a stream
 /// reseeded with the data seed (a full batch draws nothing), computes the gradient of the
 /// batch objective, applies `p -= gradient * learningRate`, and records the full training
-/// and test losses. A NaN or infinite loss stops training (see `TrainingResult.divergedAt`).
+/// and test losses. A NaN or infinite loss or parameter stops training (see
+/// `TrainingResult.divergedAt`).
 public struct Trainer: Sendable {
   /// The notebook's central-difference step.
   public static let centralDifferenceStep = 1e-7
@@ -70,10 +71,16 @@ public struct Trainer: Sendable {
         workspace.analyticGradient(
           parameters: parameters, batch: points, regularization: settings.regularization, into: gradient)
       }
-      for k in 0..<count { candidate[k] = parameters[k] - gradient[k] * settings.learningRate }
+      var finite = true
+      for k in 0..<count {
+        candidate[k] = parameters[k] - gradient[k] * settings.learningRate
+        finite = finite && candidate[k].isFinite
+      }
       let trainLoss = workspace.loss(parameters: candidate, points: train.buffers)
       let testLoss = workspace.loss(parameters: candidate, points: test.buffers)
-      guard trainLoss.isFinite, testLoss.isFinite else {
+      // An infinite parameter can come with a finite loss (0 where the network is certain
+      // and right), but no snapshot can hold it: that is divergence too.
+      guard finite, trainLoss.isFinite, testLoss.isFinite else {
         divergedAt = iteration
         break
       }

@@ -35,6 +35,24 @@ import TestSupport
     #expect(report.files.keys.contains("figures/case-1-histograms.svg"))
   }
 
+  @Test func updateThatMakesAParameterInfiniteStopsTheCase() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // Every point is of class 1, and the output weights' gradient times the learning rate
+    // is beyond the largest double: w31, w32 and w33 would become infinite, while the loss
+    // of that network is 0.
+    let report = try reportAndRenderAgain(
+      """
+      {"name": "overflow", "title": "Overflow",
+       "data": {"points": [[1, 2, 1, "train"], [2, 1, 1, "train"], [1, 1, 1, "test"]]},
+       "initial_parameters": {"b11": 0, "b12": 0, "b13": 0, "b21": 0, "w11": 1, "w12": 1, "w13": 1,
+                              "w21": 1, "w22": 1, "w23": 1, "w31": 0, "w32": 0, "w33": 0},
+       "cases": [{"name": "one", "epochs": 3, "learning_rate": 1.7e308}]}
+      """, in: folder)
+    #expect(report.snapshot["cases.0.diverged_at"]?.text == "1")
+    #expect(report.html.contains("Training diverged at iteration 1"))
+  }
+
   // MARK: Helpers
 
   struct Report {
