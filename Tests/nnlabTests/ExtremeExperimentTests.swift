@@ -53,6 +53,41 @@ import TestSupport
     #expect(report.html.contains("Training diverged at iteration 1"))
   }
 
+  @Test func hiddenOutputsThatOverflowAreLeftOutOfTheHistograms() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // After one update of learning rate 10^300 the two linear layers' weights are about
+    // 10^293 each: the second layer's output overflows to infinity, and the output unit,
+    // certain and right on every point, has a loss of 0.
+    let report = try reportAndRenderAgain(
+      """
+      {"name": "deep", "title": "Deep", "data": {"points": [[1, 2, 1, "train"], [2, 1, 1, "train"], [1, 1, 1, "test"]]},
+       "network": {"features": ["x1"], "hidden": [1, 1]},
+       "initial_parameters": {"b1_1": 0, "w1_1_1": 1, "b2_1": 0, "w2_1_1": 1, "b3_1": 0, "w3_1_1": 0.000001},
+       "cases": [{"name": "one", "epochs": 2, "learning_rate": 1e300, "activation": "linear"}],
+       "histograms": ["one"]}
+      """, in: folder)
+    #expect(report.snapshot["cases.0.diverged_at"]?.text == "null")
+    #expect(report.files.keys.contains("figures/case-1-histograms-layer-2.svg"))
+    #expect(report.html.contains("are left out of its histograms"))
+  }
+
+  @Test func batchNormalisedUnitThatIsConstantIsLeftOutOfTheHistograms() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // The first hidden unit has no input weights: its pre-activation is the same on every
+    // point, and batch normalisation divides 0 by a standard deviation of 0.
+    let report = try reportAndRenderAgain(
+      """
+      {"name": "constant", "title": "Constant", "data": {"n_obs": 4},
+       "initial_parameters": {"b11": 0, "b12": 0, "b13": 0, "b21": 0, "w11": 0, "w12": 0.3, "w13": 0.8,
+                              "w21": 0, "w22": 0.8, "w23": 0.3, "w31": 0.3, "w32": 0.1, "w33": 0.2},
+       "cases": [{"name": "constant", "batch_size": 4, "batch_norm": true}], "histograms": ["constant"]}
+      """, in: folder)
+    #expect(report.snapshot["cases.0.diverged_at"]?.text == "1")
+    #expect(report.html.contains("4 hidden outputs of constant are not finite numbers"))
+  }
+
   // MARK: Helpers
 
   struct Report {
