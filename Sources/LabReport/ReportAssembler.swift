@@ -222,11 +222,16 @@ struct ReportAssembler {
       let trace = ForwardTrace(
         points: results.caseData[index].train, parameters: results.cases[index].parameters,
         options: spec.settings.options)
+      // A unit's output is not finite where huge weights overflow, or where batch
+      // normalisation divides by a spread of zero (a unit constant over the training set).
+      var overflowing = 0
       for (layer, values) in trace.hidden.enumerated() {
         let names = values.z.indices.map { unitName("z", layer: layer, unit: $0, shape: shape) }
         let panels = values.z.enumerated().map { unit, z in
-          Panel.histogram(
-            z, bins: 20, color: colors[unit % colors.count],
+          let finite = z.filter(\.isFinite)
+          overflowing += z.count - finite.count
+          return Panel.histogram(
+            finite, bins: 20, color: colors[unit % colors.count],
             labels: ChartLabels(
               title: strings.format(.histogramTitle, ["unit": names[unit]]), xLabel: strings[.value],
               yLabel: strings[.frequency]))
@@ -240,6 +245,9 @@ struct ReportAssembler {
               title: spec.name, description: caption, panels: panels, panelWidth: panels.count > 3 ? 320 : 420,
               panelHeight: panels.count > 3 ? 250 : 320, columns: 3),
             file: "case-\(index + 1)-histograms\(suffix)", caption: caption))
+      }
+      if overflowing > 0 {
+        notes.append(strings.format(.histogramsOverflow, ["count": String(overflowing), "case": spec.name]))
       }
     }
     let comparison = batchNormComparison()

@@ -67,7 +67,7 @@ struct SnapshotFile: Codable {
     self.checksum = checksum
   }
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case format, generator, checksum, language, experiment, step, cases
     case nnlabVersion = "nnlab_version"
     case dataHash = "data_sha256"
@@ -84,6 +84,8 @@ struct SnapshotFile: Codable {
         "format \(format) is not supported (this nnlab reads format \(Snapshot.formatVersion); "
           + "run its experiment again: it is the snapshot's \"experiment\" object)")
     }
+    // The checksum covers only what nnlab reads: a key it would ignore must be refused.
+    try decoder.container(keyedBy: JSONKey.self).rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
     let version = try container.decode(String.self, forKey: .nnlabVersion)
     guard version.unicodeScalars.count <= 32 else {
       throw container.refuse(.nnlabVersion, "must be at most 32 characters")
@@ -221,6 +223,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
     guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
       throw refuse("params", "is missing")
     }
+    try nestedContainer(keyedBy: JSONKey.self, forKey: "final").rejectUnknownKeys(
+      ["loss_train", "loss_test", "accuracy_train", "accuracy_test"])
     let final = try decode(FinalMetrics.self, forKey: "final")
     guard [final.accuracyTrain, final.accuracyTest].allSatisfy({ (0...1).contains($0) }),
       [final.lossTrain, final.lossTest].allSatisfy({ $0.map(\.isFinite) ?? true })

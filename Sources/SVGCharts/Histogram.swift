@@ -1,7 +1,8 @@
 /// Counts of values in equal-width bins, exactly as `np.histogram(values, bins=bins)`.
 ///
 /// The bins span `[min, max]` of the values (`[v - 0.5, v + 0.5]` when all values equal `v`,
-/// `[0, 1]` when there are none). Edges are numpy's `linspace`: `edges[i] = i · step + min`
+/// or the doubles next to `v` when `v` is too large for ±0.5 to change it; `[0, 1]` when
+/// there are none). Edges are numpy's `linspace`: `edges[i] = i · step + min`
 /// with `step = (max - min) / bins`, and the last edge exactly `max`. Each value goes to the
 /// bin numpy assigns it: `⌊(v - min) / (max - min) · bins⌋`, corrected by one bin where that
 /// rounding disagrees with the edges. Bins are half-open `[edges[i], edges[i + 1])` except
@@ -24,6 +25,11 @@ public struct Histogram: Sendable, Equatable {
       (first, last) = (range.lowerBound, range.upperBound)
       if first == last {
         (first, last) = (first - 0.5, last + 0.5)
+      }
+      if first == last {
+        // Beyond 2^53 the ±0.5 is lost in rounding (numpy's bins would then divide by a
+        // zero width): the neighbouring doubles make the narrowest range that is not empty.
+        (first, last) = (max(first.nextDown, -.greatestFiniteMagnitude), min(last.nextUp, .greatestFiniteMagnitude))
       }
     }
     let step = (last - first) / Double(bins)

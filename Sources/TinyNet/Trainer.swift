@@ -6,11 +6,12 @@ import Foundation
 /// Each iteration draws a batch with `np.random.choice(range(n), batch)` from a stream
 /// reseeded with the data seed (a full batch draws nothing), computes the gradient of the
 /// batch objective, applies `p -= gradient * learningRate`, and records the full training
-/// and test losses. A NaN or infinite loss stops training (see `TrainingResult.divergedAt`).
+/// and test losses. A NaN or infinite loss or parameter stops training (see
+/// `TrainingResult.divergedAt`).
 ///
-/// On two cores or more, one run uses two: the numeric gradient's parameters and the two
-/// recorded losses are shared between two workspaces. Every number is computed exactly as
-/// on one core, so the results are the same bits.
+/// On two cores or more, a run with enough work per iteration uses two: the numeric
+/// gradient's parameters and the two recorded losses are shared between two workspaces.
+/// Every number is computed exactly as on one thread, so the results are the same bits.
 public struct Trainer: Sendable {
   /// The notebook's central-difference step.
   public static let centralDifferenceStep = 1e-7
@@ -92,7 +93,11 @@ public struct Trainer: Sendable {
         workspace.analyticGradient(
           parameters: parameters, batch: points, regularization: settings.regularization, into: gradient)
       }
-      for k in 0..<count { candidate[k] = parameters[k] - gradient[k] * settings.learningRate }
+      var finite = true
+      for k in 0..<count {
+        candidate[k] = parameters[k] - gradient[k] * settings.learningRate
+        finite = finite && candidate[k].isFinite
+      }
       Self.share(lanes) { lane in
         for slot in 0..<2 where slot % lanes == lane {
           shared.losses[slot] = shared.workspaces[lane].loss(
@@ -101,7 +106,9 @@ public struct Trainer: Sendable {
       }
       let trainLoss = losses[0]
       let testLoss = losses[1]
-      guard trainLoss.isFinite, testLoss.isFinite else {
+      // An infinite parameter can come with a finite loss (0 where the network is certain
+      // and right), but no snapshot can hold it: that is divergence too.
+      guard finite, trainLoss.isFinite, testLoss.isFinite else {
         divergedAt = iteration
         break
       }

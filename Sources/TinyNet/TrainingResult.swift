@@ -6,7 +6,8 @@ public struct TrainingResult: Sendable, Equatable {
   public var history: LossHistory
   /// The parameters after the last completed update.
   public var parameters: Parameters
-  /// The 1-based iteration whose loss was NaN or infinite, which stopped training.
+  /// The 1-based iteration whose loss or updated parameters were NaN or infinite, which
+  /// stopped training.
   /// Its update is discarded: `parameters` and the losses stop one iteration earlier.
   public var divergedAt: Int?
   /// Losses and accuracies of `parameters`.

@@ -76,7 +76,7 @@ extension NNLab {
       ]
       if let iteration = result.divergedAt {
         lines.append(
-          "diverged at iteration \(iteration): the loss was no longer finite; results are from iteration \(iteration - 1)"
+          "diverged at iteration \(iteration): the loss or a parameter was no longer finite; results are from iteration \(iteration - 1)"
         )
       }
       lines.append(
