@@ -76,7 +76,7 @@ struct ReportAssembler {
       summaryRows: experiment.cases.indices.map { summaryRow($0, dataPerCase: dataPerCase) },
       renderCommand: "nnlab render snapshot.json --out DIR")
     files["index.html"] = Data(try templates.render(page).utf8)
-    files["snapshot.json"] = snapshot.json()
+    files["snapshot.json"] = try snapshot.json()
     return files
   }
 

@@ -5,12 +5,14 @@ import TinyNet
 extension Snapshot {
   /// The bytes of `snapshot.json`: pretty-printed with sorted keys, ending with the
   /// SHA-256 checksum of the same file without it.
-  public func json() -> Data {
-    Self.encoded(SnapshotFile(self, checksum: checksum()))
+  /// - Throws: `LabReportError.rendering` if a value cannot be written as JSON (a number
+  ///   that is not finite), rather than writing a file that cannot be read back.
+  public func json() throws(LabReportError) -> Data {
+    try Self.encoded(SnapshotFile(self, checksum: checksum()))
   }
 
   /// The SHA-256 of the file's bytes without the checksum.
-  func checksum() -> String { Self.hash(Self.encoded(SnapshotFile(self, checksum: nil))) }
+  func checksum() throws(LabReportError) -> String { Self.hash(try Self.encoded(SnapshotFile(self, checksum: nil))) }
 
   /// Reads and checks `snapshot.json`.
   ///
@@ -34,7 +36,7 @@ extension Snapshot {
       throw .badSnapshot("cannot be read")
     }
     self = file.snapshot
-    guard file.checksum == checksum() else {
+    guard file.checksum == (try? checksum()) else {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
     let dataset = experiment.dataset
@@ -47,13 +49,16 @@ extension Snapshot {
     }
   }
 
-  private static func encoded(_ file: SnapshotFile) -> Data {
+  private static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Every value is a string, an integer or a finite number: encoding cannot fail.
-    var data = (try? encoder.encode(file)) ?? Data()
-    data.append(UInt8(ascii: "\n"))
-    return data
+    do {
+      var data = try encoder.encode(file)
+      data.append(UInt8(ascii: "\n"))
+      return data
+    } catch {
+      throw .rendering("snapshot.json cannot be written: \(error)")
+    }
   }
 }
 
@@ -187,13 +192,13 @@ extension KeyedDecodingContainer where Key == JSONKey {
   /// The single update, checked against the experiment's network and data sizes.
   fileprivate func decodeStep(experiment: Experiment) throws -> StepUpdate {
     try rejectUnknownKeys(["index", "x", "y", "params_before", "gradient", "params_after"])
-    let index = try decode(Int.self, forKey: "index")
+    let index = try decodeInteger("index")
     guard (0..<experiment.data.trainingPointCount).contains(index) else {
       throw refuse("index", "must be the index of a training point, got \(index)")
     }
     let x = try decode([Double].self, forKey: "x")
     guard x.count == 2, x.allSatisfy(\.isFinite) else { throw refuse("x", "must be two finite coordinates") }
-    let y = try decode(Int.self, forKey: "y")
+    let y = try decodeInteger("y")
     guard y == 0 || y == 1 else { throw refuse("y", "must be 0 or 1, got \(y)") }
     let shape = experiment.network.shape
     guard let before = try decodeRecordedParameters("params_before", shape: shape) else {
@@ -212,11 +217,11 @@ extension KeyedDecodingContainer where Key == JSONKey {
   /// diverged, a loss history of the right shape, parameters of the case's network.
   fileprivate func decodeResult(spec: CaseSpec) throws -> TrainingResult {
     try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"])
-    let iterations = try decode(Int.self, forKey: "iterations")
+    let iterations = try decodeInteger("iterations")
     guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
       throw refuse("iterations", "does not fit the case's settings")
     }
-    let divergedAt = try decodeIfPresent(Int.self, forKey: "diverged_at")
+    let divergedAt = try decodeNil(forKey: "diverged_at") ? nil : try decodeInteger("diverged_at")
     if let divergedAt, !(1...iterations).contains(divergedAt) {
       throw refuse("diverged_at", "must be an iteration from 1 to \(iterations), got \(divergedAt)")
     }
@@ -233,11 +238,11 @@ extension KeyedDecodingContainer where Key == JSONKey {
     }
     let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
     try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
-    let count = try loss.decode(Int.self, forKey: "count")
+    let count = try loss.decodeInteger("count")
     guard count == divergedAt.map({ $0 - 1 }) ?? iterations else {
       throw loss.refuse("count", "must be the number of completed updates")
     }
-    let stride = try loss.decode(Int.self, forKey: "stride")
+    let stride = try loss.decodeInteger("stride")
     guard stride == LossHistory.stride(forIterations: iterations) else {
       throw loss.refuse("stride", "does not fit \(iterations) iterations")
     }

@@ -158,8 +158,9 @@ extension KeyedDecodingContainer where Key == JSONKey {
       if let fallback { return fallback }
       return try decode(Int.self, forKey: key)
     }
-    guard number.rounded() == number, abs(number) < 9.0e15 else {
-      throw refuse(key, "expected an integer, got \(number)")
+    guard number.rounded() == number else { throw refuse(key, "expected an integer, got \(number)") }
+    guard abs(number) < 9.0e15 else {
+      throw refuse(key, "expected an integer of magnitude below 9e15, got \(String(format: "%.0f", number))")
     }
     return Int(number)
   }

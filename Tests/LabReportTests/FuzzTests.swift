@@ -72,7 +72,7 @@ import TinyNet
       let text = Data(Self.mutant(of: bases[index % bases.count], &random).utf8)
       // A mutant nnlab's own types accept gets the checksum nnlab would write, so that
       // the data set, the drawn point and the rendering are tried too.
-      let recomputed = (try? JSONDecoder().decode(SnapshotFile.self, from: text))?.snapshot.json()
+      let recomputed = (try? JSONDecoder().decode(SnapshotFile.self, from: text)).flatMap { try? $0.snapshot.json() }
       return Run(command: "render", input: recomputed ?? text, file: folder.path("snapshot-\(index).json"))
     }
     let outcomes = try Self.runAll(runs, in: folder)
