@@ -78,11 +78,6 @@ extension ReportAssembler {
       diagram, file: file, caption: labelled ? caption : caption + " " + strings[.parameterTableNote])
   }
 
-  /// The name of a hidden unit's output or pre-activation, as the diagrams write it.
-  func unitName(_ prefix: String, layer: Int, unit: Int, shape: NetworkShape) -> String {
-    shape.hasNotebookNames ? "\(prefix)\(unit + 1)" : "\(prefix)\(layer + 1)_\(unit + 1)"
-  }
-
   /// `parameters` as one matrix per layer (a row per unit: bias, then a weight per input),
   /// for networks whose diagram cannot label them; empty otherwise.
   func parameterTables(_ parameters: Parameters) -> [ParameterTable] {
@@ -91,11 +86,11 @@ extension ReportAssembler {
     return (0..<shape.layerCount).map { layer in
       let inputs = layer == 0
         ? shape.features.map(\.symbol)
-        : (0..<shape.inputCount(ofLayer: layer)).map { unitName("z", layer: layer - 1, unit: $0, shape: shape) }
+        : (0..<shape.inputCount(ofLayer: layer)).map { NetworkDiagram.unitName("z", layer: layer - 1, unit: $0, shape: shape) }
       let rows = (0..<shape.width(ofLayer: layer)).map { unit in
         let bias = shape.biasIndex(layer: layer, unit: unit)
         return ParameterTableRow(
-          unit: layer == shape.outputLayer ? "ay" : unitName("a", layer: layer, unit: unit, shape: shape),
+          unit: layer == shape.outputLayer ? "ay" : NetworkDiagram.unitName("a", layer: layer, unit: unit, shape: shape),
           values: (0...inputs.count).map { fixed(parameters.values[bias + $0], 3) })
       }
       return ParameterTable(

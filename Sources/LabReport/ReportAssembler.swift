@@ -226,7 +226,7 @@ struct ReportAssembler {
       // normalisation divides by a spread of zero (a unit constant over the training set).
       var overflowing = 0
       for (layer, values) in trace.hidden.enumerated() {
-        let names = values.z.indices.map { unitName("z", layer: layer, unit: $0, shape: shape) }
+        let names = values.z.indices.map { NetworkDiagram.unitName("z", layer: layer, unit: $0, shape: shape) }
         let panels = values.z.enumerated().map { unit, z in
           let finite = z.filter(\.isFinite)
           overflowing += z.count - finite.count

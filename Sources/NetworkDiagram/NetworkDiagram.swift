@@ -66,7 +66,7 @@ extension NetworkDiagram {
 
   /// The node name of a hidden unit's pre-activation (`prefix` "a") or output ("z"): `a1`
   /// for the notebook's network, `a2_3` (layer 2, unit 3) for any other.
-  static func unitName(_ prefix: String, layer: Int, unit: Int, shape: NetworkShape) -> String {
+  public static func unitName(_ prefix: String, layer: Int, unit: Int, shape: NetworkShape) -> String {
     shape.hasNotebookNames ? "\(prefix)\(unit + 1)" : "\(prefix)\(layer + 1)_\(unit + 1)"
   }
 
