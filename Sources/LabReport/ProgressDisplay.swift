@@ -1,6 +1,5 @@
 import Foundation
 import SafeText
-import Synchronization
 
 /// Progress bars on stderr while cases train: one line per case with iterations per
 /// second and the time left. Draws nothing unless stderr is a terminal.
@@ -21,14 +20,14 @@ public final class ProgressDisplay: Sendable {
     var over = false
   }
 
-  private let state: Mutex<State>
+  private let state: Locked<State>
   private let clock = ContinuousClock()
 
   /// A display for cases named `names` with `totals` iterations, or nil when stderr is not
   /// a terminal or the user asked for quiet.
   public init?(names: [String], totals: [Int], quiet: Bool) {
     guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
-    state = Mutex(State(bars: zip(names, totals).map { Bar(name: $0, total: $1) }))
+    state = Locked(State(bars: zip(names, totals).map { Bar(name: $0, total: $1) }))
   }
 
   /// Records that case `index` has finished `iterations`; redraws at most ten times a second,

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The temporary folders of the report writes in progress in this process.
 ///
@@ -9,7 +8,7 @@ import Synchronization
 /// between the two renames of the fallback swap.
 enum WritesInProgress {
   /// The paths to remove if the process stops now.
-  private static let folders = Mutex<Set<String>>([])
+  private static let folders = Locked<Set<String>>([])
 
   /// Runs `body` as one step that a stop cannot split. `body` records in its argument the
   /// folders it creates and forgets those it removes or moves into place.

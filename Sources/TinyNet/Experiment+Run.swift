@@ -29,17 +29,21 @@ extension Experiment {
   {
     let data = dataset
     let caseData = caseDatasets(data)
-    let results = Mutex([TrainingResult?](repeating: nil, count: cases.count))
+    // One slot per case, written by the thread that trains it and read once every case is
+    // done, so no two threads ever wait for the same lock. (One Mutex for all the results
+    // was correct too, but ThreadSanitizer does not see a Mutex pass to a thread that was
+    // waiting for it, and reported a race when two cases finished at once.)
+    let slots = cases.map { _ in ResultSlot() }
     DispatchQueue.concurrentPerform(iterations: cases.count) { index in
       let trainer = Trainer(data: caseData[index], seed: cases[index].data.seed, settings: cases[index].settings)
       let result = trainer.run(from: cases[index].initialParameters) { progress?(index, $0) }
-      results.withLock { $0[index] = result }
+      slots[index].result.withLock { $0 = result }
     }
     let step = StepUpdate(
       data: data, seed: self.data.seed, parameters: initialParameters,
       learningRate: step.learningRate, activation: step.activation, method: step.gradient)
     return LabResults(
-      data: data, caseData: caseData, step: step, cases: results.withLock { $0.compactMap { $0 } })
+      data: data, caseData: caseData, step: step, cases: slots.compactMap { $0.result.withLock { $0 } })
   }
 
   /// Each case's data set, drawn once per different specification; `data` is the
@@ -53,4 +57,9 @@ extension Experiment {
       return points
     }
   }
+}
+
+/// Where one case's result is handed back to `Experiment.run`.
+private final class ResultSlot: Sendable {
+  let result = Mutex<TrainingResult?>(nil)
 }
