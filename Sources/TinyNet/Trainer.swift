@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Stochastic gradient descent with the semantics of the notebook's `execute_ann`.
@@ -69,6 +68,18 @@ public struct Trainer: Sendable {
     let losses = gradient + count
     candidate.initialize(repeating: 0, count: 2 * count + 2)
 
+    let shared = Lanes(
+      workspaces: workspaces, parameters: parameters, candidate: candidate, gradient: gradient, losses: losses,
+      batch: fullBatch ? train.buffers : batch.buffers, train: train.buffers, test: test.buffers,
+      settings: settings, lanes: lanes)
+    let partner = lanes == 2 ? LanePartner { phase in shared.run(phase, lane: 1) } : nil
+    defer { partner?.stop() }
+    /// Runs one phase of the iteration, half of it on the partner's thread if there is one.
+    func step(_ phase: Int) {
+      guard let partner else { return shared.run(phase, lane: 0) }
+      partner.step(phase: phase) { shared.run(phase, lane: 0) }
+    }
+
     var recorder = LossRecorder(iterations: iterations, exactLimit: exactLossLimit)
     var completed = 0
     var divergedAt: Int?
@@ -78,32 +89,19 @@ public struct Trainer: Sendable {
       if !fullBatch {
         for i in 0..<batchSize { batch.copy(train, point: random.choice(below: n), to: i) }
       }
-      let points = fullBatch ? train.buffers : batch.buffers
-      let shared = Lanes(
-        workspaces: workspaces, parameters: parameters, candidate: candidate, gradient: gradient, losses: losses,
-        batch: points, train: train.buffers, test: test.buffers)
       switch settings.gradient {
       case .numeric:
-        Self.share(lanes) { [settings] lane in
-          shared.workspaces[lane].numericGradient(
-            parameters: shared.parameters, batch: shared.batch, h: Self.centralDifferenceStep,
-            regularization: settings.regularization, into: shared.gradient, lane: lane, lanes: lanes)
-        }
+        step(Lanes.gradientPhase)
       case .analytic:
         workspace.analyticGradient(
-          parameters: parameters, batch: points, regularization: settings.regularization, into: gradient)
+          parameters: parameters, batch: shared.batch, regularization: settings.regularization, into: gradient)
       }
       var finite = true
       for k in 0..<count {
         candidate[k] = parameters[k] - gradient[k] * settings.learningRate
         finite = finite && candidate[k].isFinite
       }
-      Self.share(lanes) { lane in
-        for slot in 0..<2 where slot % lanes == lane {
-          shared.losses[slot] = shared.workspaces[lane].loss(
-            parameters: shared.candidate, points: slot == 0 ? shared.train : shared.test)
-        }
-      }
+      step(Lanes.lossPhase)
       let trainLoss = losses[0]
       let testLoss = losses[1]
       // An infinite parameter can come with a finite loss (0 where the network is certain
@@ -137,6 +135,11 @@ extension Trainer {
   /// What an iteration's lanes share: each lane works in its own workspace and writes only
   /// its own gradient components or loss slot, while the parameters stay unchanged.
   struct Lanes: @unchecked Sendable {
+    /// The phase that computes the numeric gradient, parameter `k` on lane `k % lanes`.
+    static let gradientPhase = 0
+    /// The phase that records the training loss (lane 0) and the test loss (lane 1).
+    static let lossPhase = 1
+
     let workspaces: [Workspace]
     let parameters: UnsafeMutablePointer<Double>
     let candidate: UnsafeMutablePointer<Double>
@@ -145,15 +148,20 @@ extension Trainer {
     let batch: PointBuffers
     let train: PointBuffers
     let test: PointBuffers
-  }
+    let settings: TrainingSettings
+    let lanes: Int
 
-  /// Runs `work` for lanes `0..<lanes`, on several threads when there is more than one.
-  @inline(__always)
-  static func share(_ lanes: Int, _ work: @Sendable (Int) -> Void) {
-    if lanes == 1 {
-      work(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: lanes, execute: work)
+    /// Lane `lane`'s share of `phase`.
+    func run(_ phase: Int, lane: Int) {
+      if phase == Self.gradientPhase {
+        workspaces[lane].numericGradient(
+          parameters: parameters, batch: batch, h: Trainer.centralDifferenceStep,
+          regularization: settings.regularization, into: gradient, lane: lane, lanes: lanes)
+        return
+      }
+      for slot in 0..<2 where slot % lanes == lane {
+        losses[slot] = workspaces[lane].loss(parameters: candidate, points: slot == 0 ? train : test)
+      }
     }
   }
 }
