@@ -39,16 +39,10 @@ SANITIZER_LOGS := $(CURDIR)/.build-sanitizer-logs
 ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$(SANITIZER_LOGS)/asan \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
 TSAN_ENV := TSAN_OPTIONS=halt_on_error=0:exitcode=66:second_deadlock_stack=1:log_path=$(SANITIZER_LOGS)/tsan
-# Two tests assert wall-clock timing that a sanitizer's slowdown breaks on two cores, and
-# `make test` runs them: one waits at most 30 s for the test's own task to be scheduled
-# again while every thread of the task pool is busy with blocking tests; the other expects
-# 10 of 30 timed kills to land inside nnlab's write phase.
-SANITIZE_SKIP := OutputFolderTests/writesOnceTheOtherWriterIsDone|InterruptedReportTests/killedAtAnyMomentLeavesACompleteReportAndNoLeftovers
 # Runs the tests of the build in $(1) with the environment $(2), then fails on a failed
 # test or on any report file named $(3).*.
 sanitized_test = rm -rf $(SANITIZER_LOGS)/$(3).*; mkdir -p $(SANITIZER_LOGS); \
-	status=0; $(2) $(SWIFT) test --skip-build --sanitize=$(1) --scratch-path .build-$(3) \
-	  --skip '$(SANITIZE_SKIP)' || status=$$?; \
+	status=0; $(2) $(SWIFT) test --skip-build --sanitize=$(1) --scratch-path .build-$(3) || status=$$?; \
 	if ls $(SANITIZER_LOGS)/$(3).* >/dev/null 2>&1; then \
 	  cat $(SANITIZER_LOGS)/$(3).*; \
 	  echo "make sanitize: the $(1) sanitizer reported the problems above (in $(SANITIZER_LOGS))" >&2; exit 1; \

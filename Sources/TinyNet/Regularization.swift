@@ -18,14 +18,17 @@ public struct Regularization: Sendable, Hashable {
   /// No penalty.
   public static let none = Regularization()
 
-  /// `P` for the parameters at `p` of a network of `shape`.
+  /// `P` for the parameters at `p` of a network of `shape`. (Index loops: this runs twice
+  /// per parameter per iteration.)
   @inline(__always)
   func penalty(_ p: UnsafePointer<Double>, shape: NetworkShape) -> Double {
     var sum = 0.0
-    switch kind {
-    case .none: break
-    case .l1: for (k, role) in shape.roles.enumerated() where role.isWeight { sum += abs(p[k]) }
-    case .l2: for (k, role) in shape.roles.enumerated() where role.isWeight { sum += 0.5 * p[k] * p[k] }
+    for k in 0..<shape.parameterCount where shape.roles[k].isWeight {
+      switch kind {
+      case .none: break
+      case .l1: sum += abs(p[k])
+      case .l2: sum += 0.5 * p[k] * p[k]
+      }
     }
     return sum
   }

@@ -15,7 +15,8 @@ extension Workspace {
     loss(parameters: p, points: batch)
     let q = trialParameters
     q.update(from: p, count: shape.parameterCount)
-    for (k, role) in shape.roles.enumerated() where k % lanes == lane {
+    for k in stride(from: lane, to: shape.parameterCount, by: lanes) {
+      let role = shape.roles[k]
       q[k] = p[k] - h
       let below = regularization.objective(loss: trialLoss(q, moving: role, batch: batch), parameters: q, shape: shape)
       q[k] = p[k] + h
