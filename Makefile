@@ -34,9 +34,10 @@ clean:
 # report, from the test process or from any nnlab it starts, is written to a file in
 # .build-sanitizer-logs, and a run with any such file fails whatever the tests said (a
 # child that expected to fail, or that is killed on purpose, cannot hide a report).
-# scripts/lsan.supp lists the leak reports that are not nnlab's, each with its reason.
+# scripts/lsan.supp and scripts/asan.supp list the reports that are not nnlab's, each with
+# its reason.
 SANITIZER_LOGS := $(CURDIR)/.build-sanitizer-logs
-ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$(SANITIZER_LOGS)/asan \
+ASAN_ENV := ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=86:log_path=$(SANITIZER_LOGS)/asan:suppressions=$(CURDIR)/scripts/asan.supp \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
 TSAN_ENV := TSAN_OPTIONS=halt_on_error=0:exitcode=66:second_deadlock_stack=1:log_path=$(SANITIZER_LOGS)/tsan
 # Runs the tests of the build in $(1) with the environment $(2), then fails on a failed
