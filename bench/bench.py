@@ -112,7 +112,7 @@ def main():
         raise SystemExit(f"spiral loss mismatch: oracle {final!r}, nnlab {swift['spiral_loss']!r}")
 
     nnlab = os.path.join(args.bin, 'nnlab')
-    measure_report(nnlab, [], 'the seed lab', (300, 40, 500))
+    measure_report(nnlab, [], 'the seed lab', (90, 40, 500))
     measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
                    (1000, 100, 1000))
 
