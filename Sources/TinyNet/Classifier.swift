@@ -19,7 +19,7 @@ public struct Classifier: Sendable {
       return
     }
     let store = PointStore(training, features: shape.features)
-    let workspace = Workspace(shape: shape, options: options, capacity: training.count)
+    let workspace = Workspace(shape: shape, options: options, capacity: training.count, batchCapacity: 1)
     parameters.values.withUnsafeBufferPointer {
       _ = workspace.loss(parameters: $0.baseAddress!, points: store.buffers)
     }

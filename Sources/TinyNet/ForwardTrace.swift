@@ -29,7 +29,7 @@ public struct ForwardTrace: Sendable, Equatable {
   public init(points: LabeledPoints, parameters: Parameters, options: NetworkOptions) {
     let shape = parameters.shape
     let store = PointStore(points, features: shape.features)
-    let workspace = Workspace(shape: shape, options: options, capacity: points.count)
+    let workspace = Workspace(shape: shape, options: options, capacity: points.count, batchCapacity: 1)
     let n = points.count
     func copy(_ buffer: UnsafePointer<Double>) -> [Double] { Array(UnsafeBufferPointer(start: buffer, count: n)) }
     loss = parameters.values.withUnsafeBufferPointer {

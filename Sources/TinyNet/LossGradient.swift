@@ -32,7 +32,7 @@ extension Parameters {
   /// and wrong).
   public func loss(on points: LabeledPoints, options: NetworkOptions) -> Double {
     let store = PointStore(points, features: shape.features)
-    let workspace = Workspace(shape: shape, options: options, capacity: points.count)
+    let workspace = Workspace(shape: shape, options: options, capacity: points.count, batchCapacity: 1)
     return values.withUnsafeBufferPointer { workspace.loss(parameters: $0.baseAddress!, points: store.buffers) }
   }
 }

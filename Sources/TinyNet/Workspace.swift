@@ -29,7 +29,7 @@ final class Workspace {
   private let storage: UnsafeMutablePointer<Double>
 
   /// A workspace for forward passes over up to `capacity` points and gradients over up to
-  /// `batchCapacity` points (at most `capacity`).
+  /// `batchCapacity` points (at most `capacity`; 1 for a workspace that only evaluates).
   init(shape: NetworkShape, options: NetworkOptions, capacity: Int, batchCapacity: Int? = nil) {
     self.shape = shape
     self.options = options
