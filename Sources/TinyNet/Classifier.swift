@@ -33,6 +33,17 @@ public struct Classifier: Sendable {
   /// NaN only where the network's arithmetic overflows (an infinite sum of opposite signs),
   /// which finite parameters of the allowed size on points of the allowed range cannot reach.
   public func probability(_ x1: Double, _ x2: Double) -> Double {
+    evaluate(x1, x2, until: nil)
+  }
+
+  /// The output `z` of hidden unit `unit` of layer `layer` (both from 0) at `(x1, x2)`,
+  /// normalised like `probability(_:_:)`. Allocates nothing on the heap.
+  public func unitOutput(_ x1: Double, _ x2: Double, layer: Int, unit: Int) -> Double {
+    evaluate(x1, x2, until: (layer, unit))
+  }
+
+  /// Runs the network at one point up to `target`'s output, or to the probability.
+  private func evaluate(_ x1: Double, _ x2: Double, until target: (layer: Int, unit: Int)?) -> Double {
     let shape = parameters.shape
     let width = NetworkShape.maximumWidth
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(width, Feature.allCases.count)) {
@@ -55,6 +66,7 @@ public struct Classifier: Sendable {
               a = (a - statistics.mean) / statistics.standardDeviation
             }
             output[unit] = options.activation(a)
+            if let target, target.layer == layer, target.unit == unit { return output[unit] }
             unitIndex += 1
           }
           swap(&input, &output)

@@ -143,6 +143,24 @@ extension KeyedDecodingContainer where Key == JSONKey {
     try decodeIfPresent(T.self, forKey: key) ?? fallback
   }
 
+  /// A list of iterations for `key`, or nil when the key is absent: at most
+  /// `Checkpoint.maximumRequested` increasing whole numbers from 0.
+  func decodeCheckpoints(_ key: JSONKey) throws -> [Int]? {
+    guard contains(key) else { return nil }
+    let numbers = try decode([Double].self, forKey: key)
+    let limit = Double(TrainingSettings.maximumIterations)
+    guard numbers.allSatisfy({ $0.rounded() == $0 && (0...limit).contains($0) }) else {
+      throw refuse(key, "must list whole numbers of iterations from 0 to \(TrainingSettings.maximumIterations)")
+    }
+    let iterations = numbers.map { Int($0) }
+    guard !iterations.isEmpty, iterations.count <= Checkpoint.maximumRequested,
+      zip(iterations, iterations.dropFirst()).allSatisfy({ $0 < $1 })
+    else {
+      throw refuse(key, "must list 1 to \(Checkpoint.maximumRequested) iterations in increasing order")
+    }
+    return iterations
+  }
+
   /// A whole number for `key`, or `fallback` when the key is absent.
   ///
   /// Read as a number first: Foundation's decoder reports `2.5` for an integer as invalid
@@ -181,7 +199,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
 extension Experiment: Codable {
   private static let keys = [
     "name", "title", "notes", "data", "network", "initial_network", "initial_parameters", "step",
-    "cases", "histograms",
+    "cases", "histograms", "checkpoints",
   ]
 
   public init(from decoder: any Decoder) throws {
@@ -222,6 +240,7 @@ extension Experiment: Codable {
     guard Set(histograms).count == histograms.count, histograms.count <= 4 else {
       throw container.refuse("histograms", "must name at most 4 different cases")
     }
+    checkpoints = try container.decodeCheckpoints("checkpoints")
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -251,6 +270,7 @@ extension Experiment: Codable {
       if spec.data != data { try entry.encode(spec.data, forKey: "data") }
     }
     try container.encode(histograms, forKey: "histograms")
+    try container.encodeIfPresent(checkpoints, forKey: "checkpoints")
   }
 
   /// Whether `name` is safe as a folder name: `[a-z0-9][a-z0-9._-]{0,63}`.

@@ -36,7 +36,9 @@ extension Experiment {
     let slots = cases.map { _ in ResultSlot() }
     DispatchQueue.concurrentPerform(iterations: cases.count) { index in
       let trainer = Trainer(data: caseData[index], seed: cases[index].data.seed, settings: cases[index].settings)
-      let result = trainer.run(from: cases[index].initialParameters) { progress?(index, $0) }
+      let result = trainer.run(from: cases[index].initialParameters, checkpoints: checkpoints) {
+        progress?(index, $0)
+      }
       slots[index].result.withLock { $0 = result }
     }
     let step = StepUpdate(

@@ -22,11 +22,14 @@ public struct Experiment: Sendable, Equatable {
   public var cases: [CaseSpec]
   /// Names of the cases whose hidden outputs are shown as histograms, side by side.
   public var histograms: [String]
+  /// The iterations whose parameters every case keeps (see
+  /// `Checkpoint.iterations(requested:total:)`); nil for the default plan.
+  public var checkpoints: [Int]?
 
   public init(
     name: String, title: String, notes: String = "", data: DataSpec, network: NetworkSpec,
     initialNetwork: Parameters, initialParameters: Parameters, step: StepSpec, cases: [CaseSpec],
-    histograms: [String]
+    histograms: [String], checkpoints: [Int]? = nil
   ) {
     self.name = name
     self.title = title
@@ -38,6 +41,7 @@ public struct Experiment: Sendable, Equatable {
     self.step = step
     self.cases = cases
     self.histograms = histograms
+    self.checkpoints = checkpoints
   }
 
   /// The data set of this experiment.

@@ -37,7 +37,7 @@ public struct LossHistory: Sendable, Equatable {
   ///   digest that is not theirs.
   public init(stride: Int, count: Int, train: [Double], test: [Double], digest: String) throws(LossHistoryError) {
     guard stride >= 1, count >= 0 else { throw .inconsistent("stride and count must be positive") }
-    let expected = stride == 1 ? count : Self.valuesPerBucket * ((count + stride - 1) / stride)
+    let expected = Self.keptCount(count: count, stride: stride)
     guard train.count == expected, test.count == expected else {
       throw .inconsistent("\(count) updates with stride \(stride) keep \(expected) values per series")
     }
@@ -75,17 +75,28 @@ public struct LossHistory: Sendable, Equatable {
   /// bucket's first value is drawn at its first iteration, its extremes at its middle and
   /// its last value at its last iteration.
   public func points(_ values: [Double]) -> [(x: Double, y: Double)] {
+    Self.points(values, stride: stride, count: count)
+  }
+
+  /// The points that draw `values`, a series of `count` updates kept with `stride` (see
+  /// `points(_:)`).
+  public static func points(_ values: [Double], stride: Int, count: Int) -> [(x: Double, y: Double)] {
     guard stride > 1 else { return values.enumerated().map { (Double($0.offset + 1), $0.element) } }
     var points: [(x: Double, y: Double)] = []
     points.reserveCapacity(values.count)
-    for bucket in 0..<(values.count / Self.valuesPerBucket) {
+    for bucket in 0..<(values.count / valuesPerBucket) {
       let first = Double(bucket * stride + 1)
       let last = Double(min((bucket + 1) * stride, count))
       let middle = (first + last) / 2
-      let kept = values[(bucket * Self.valuesPerBucket)...].prefix(Self.valuesPerBucket)
+      let kept = values[(bucket * valuesPerBucket)...].prefix(valuesPerBucket)
       for (x, y) in zip([first, middle, middle, last], kept) { points.append((x, y)) }
     }
     return points
+  }
+
+  /// The number of values a series of `count` updates keeps with `stride`.
+  static func keptCount(count: Int, stride: Int) -> Int {
+    stride == 1 ? count : valuesPerBucket * ((count + stride - 1) / stride)
   }
 }
 
@@ -157,36 +168,5 @@ struct LossRecorder {
       return digits.count == 1 ? "0" + digits : digits
     }.joined()
     return LossHistory(unchecked: stride, count, train.values, test.values, digest)
-  }
-}
-
-/// One series reduced bucket by bucket to first, extremes in order, last.
-private struct SeriesReduction {
-  var values: [Double] = []
-  private var first = 0.0, last = 0.0
-  private var low = (value: Double.infinity, at: 0)
-  private var high = (value: -Double.infinity, at: 0)
-  private var open = false
-
-  mutating func add(_ value: Double, at iteration: Int) {
-    if !open {
-      first = value
-      low = (value, iteration)
-      high = (value, iteration)
-      open = true
-    }
-    if value < low.value { low = (value, iteration) }
-    if value > high.value { high = (value, iteration) }
-    last = value
-  }
-
-  mutating func closeBucket() {
-    guard open else { return }
-    let extremes = low.at <= high.at ? (low.value, high.value) : (high.value, low.value)
-    values.append(first)
-    values.append(extremes.0)
-    values.append(extremes.1)
-    values.append(last)
-    open = false
   }
 }

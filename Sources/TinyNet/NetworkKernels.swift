@@ -67,6 +67,15 @@ enum NetworkKernels {
   @inline(__always)
   static func sigmoid(_ ay: Double) -> Double { Activation.sigmoid(ay) }
 
+  /// The class `sigmoid(ay) > 0.5` predicts, computing the sigmoid only near 0, where
+  /// rounding decides (below about 1e-16 it rounds to exactly 0.5, class 0).
+  @inline(__always)
+  static func predictedClass(_ ay: Double) -> Int {
+    if ay > 1e-6 { return 1 }
+    if !(ay > 0) { return 0 }
+    return sigmoid(ay) > 0.5 ? 1 : 0
+  }
+
   /// One point's log-likelihood under its own class: `log(yhat)` for class 1,
   /// `log(1 - yhat)` for class 0.
   ///

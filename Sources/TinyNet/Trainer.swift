@@ -30,9 +30,12 @@ public struct Trainer: Sendable {
     self.settings = settings
   }
 
-  /// Trains from `initial` and returns the loss history and the final parameters.
+  /// Trains from `initial` and returns the loss history, the curves, the checkpoints and
+  /// the final parameters.
   ///
-  /// `lanes` (1 or 2) sets how many threads the run uses; by default two when an
+  /// `checkpoints` lists the iterations whose parameters are kept (see
+  /// `Checkpoint.iterations(requested:total:)`; nil for the default plan); a run that
+  /// diverges keeps the last completed iteration as well. `lanes` (1 or 2) sets how many threads the run uses; by default two when an
   /// iteration's work reaches `laneThreshold` and the machine has two cores.
   /// The settings must be valid (`TrainingSettings.validate`). Runs of up to
   /// `exactLossLimit` iterations keep every loss; longer ones keep a reduced history (see
@@ -40,8 +43,8 @@ public struct Trainer: Sendable {
   /// iterations at the start, every `progressInterval` iterations and at the end.
   /// Allocates nothing per iteration.
   public func run(
-    from initial: Parameters, exactLossLimit: Int = LossHistory.exactLimit, lanes: Int? = nil,
-    progress: ((Int) -> Void)? = nil
+    from initial: Parameters, checkpoints: [Int]? = nil, exactLossLimit: Int = LossHistory.exactLimit,
+    lanes: Int? = nil, progress: ((Int) -> Void)? = nil
   ) -> TrainingResult {
     let shape = initial.shape
     let train = PointStore(data.train, features: shape.features)
@@ -60,13 +63,18 @@ public struct Trainer: Sendable {
     var random = RandomState(seed: seed)
     let count = shape.parameterCount
 
-    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count + 2)
+    let layers = shape.layerCount
+    let parameters = UnsafeMutablePointer<Double>.allocate(capacity: 3 * count + 4 + 2 * layers)
     defer { parameters.deallocate() }
     parameters.initialize(from: initial.values, count: count)
     let candidate = parameters + count
     let gradient = candidate + count
+    // The training and test losses, then their accuracies.
     let losses = gradient + count
-    candidate.initialize(repeating: 0, count: 2 * count + 2)
+    // Per layer the gradient's norm, then per layer the update's ratio to the parameters.
+    let norms = losses + 4
+    candidate.initialize(repeating: 0, count: 2 * count + 4 + 2 * layers)
+    let layerStarts = (0...layers).map { $0 < layers ? shape.biasIndex(layer: $0, unit: 0) : count }
 
     let shared = Lanes(
       workspaces: workspaces, parameters: parameters, candidate: candidate, gradient: gradient, losses: losses,
@@ -81,8 +89,23 @@ public struct Trainer: Sendable {
     }
 
     var recorder = LossRecorder(iterations: iterations, exactLimit: exactLossLimit)
+    var curves = CurvesRecorder(iterations: iterations, layers: layers, exactLimit: exactLossLimit)
+    let checkpointPlan = Checkpoint.iterations(requested: checkpoints, total: iterations)
+    var kept: [Checkpoint] = []
+    kept.reserveCapacity(checkpointPlan.count + 1)
+    var nextCheckpoint = 0
+    func current() -> Parameters {
+      Parameters(shape: shape, values: Array(UnsafeBufferPointer(start: parameters, count: count)))
+    }
+    /// Keeps the current parameters if `iteration` is the next planned checkpoint.
+    func keepCheckpoint(_ iteration: Int) {
+      guard nextCheckpoint < checkpointPlan.count, checkpointPlan[nextCheckpoint] == iteration else { return }
+      kept.append(Checkpoint(iteration: iteration, parameters: current()))
+      nextCheckpoint += 1
+    }
     var completed = 0
     var divergedAt: Int?
+    keepCheckpoint(0)
 
     progress?(0)
     for iteration in 1...iterations {
@@ -101,6 +124,13 @@ public struct Trainer: Sendable {
         candidate[k] = parameters[k] - gradient[k] * settings.learningRate
         finite = finite && candidate[k].isFinite
       }
+      for layer in 0..<layers {
+        let range = layerStarts[layer]..<layerStarts[layer + 1]
+        let gradientNorm = euclideanNorm(gradient, range)
+        let parameterNorm = euclideanNorm(parameters, range)
+        norms[layer] = gradientNorm
+        norms[layers + layer] = parameterNorm == 0 ? 0 : min(gradientNorm * settings.learningRate / parameterNorm, .greatestFiniteMagnitude)
+      }
       step(Lanes.lossPhase)
       let trainLoss = losses[0]
       let testLoss = losses[1]
@@ -112,24 +142,42 @@ public struct Trainer: Sendable {
       }
       parameters.update(from: candidate, count: count)
       recorder.record(train: trainLoss, test: testLoss)
+      curves.record(accuracyTrain: losses[2], accuracyTest: losses[3], norms: norms)
       completed = iteration
+      keepCheckpoint(iteration)
       if iteration % Self.progressInterval == 0 { progress?(iteration) }
     }
     progress?(completed)
 
+    if kept.last?.iteration != completed { kept.append(Checkpoint(iteration: completed, parameters: current())) }
     let history = recorder.finish()
-    let trained = Parameters(shape: shape, values: Array(UnsafeBufferPointer(start: parameters, count: count)))
+    let trained = current()
     let final = FinalMetrics(
       lossTrain: history.lastTrain ?? finite(workspace.loss(parameters: parameters, points: train.buffers)),
       lossTest: history.lastTest ?? finite(workspace.loss(parameters: parameters, points: test.buffers)),
       accuracyTrain: workspace.accuracy(parameters: parameters, points: train.buffers),
       accuracyTest: workspace.accuracy(parameters: parameters, points: test.buffers))
     return TrainingResult(
-      iterations: iterations, history: history, parameters: trained, divergedAt: divergedAt, final: final)
+      iterations: iterations, history: history, curves: curves.finish(), checkpoints: kept, parameters: trained,
+      divergedAt: divergedAt, final: final)
   }
 }
 
 private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+/// The Euclidean norm of `values[range]`, scaled by the largest magnitude so that squares
+/// of huge values do not overflow; the largest finite double if the norm itself would.
+private func euclideanNorm(_ values: UnsafePointer<Double>, _ range: Range<Int>) -> Double {
+  var largest = 0.0
+  for k in range { largest = max(largest, abs(values[k])) }
+  guard largest > 0, largest.isFinite else { return largest.isFinite ? 0 : .greatestFiniteMagnitude }
+  var sum = 0.0
+  for k in range {
+    let scaled = values[k] / largest
+    sum += scaled * scaled
+  }
+  return min(sum.squareRoot() * largest, .greatestFiniteMagnitude)
+}
 
 extension Trainer {
   /// What an iteration's lanes share: each lane works in its own workspace and writes only
@@ -137,7 +185,8 @@ extension Trainer {
   struct Lanes: @unchecked Sendable {
     /// The phase that computes the numeric gradient, parameter `k` on lane `k % lanes`.
     static let gradientPhase = 0
-    /// The phase that records the training loss (lane 0) and the test loss (lane 1).
+    /// The phase that records the training loss and accuracy (lane 0) and the test loss
+    /// and accuracy (lane 1).
     static let lossPhase = 1
 
     let workspaces: [Workspace]
@@ -160,7 +209,9 @@ extension Trainer {
         return
       }
       for slot in 0..<2 where slot % lanes == lane {
-        losses[slot] = workspaces[lane].loss(parameters: candidate, points: slot == 0 ? train : test)
+        let points = slot == 0 ? train : test
+        losses[slot] = workspaces[lane].loss(parameters: candidate, points: points)
+        losses[2 + slot] = workspaces[lane].accuracyOfLastPass(points: points)
       }
     }
   }

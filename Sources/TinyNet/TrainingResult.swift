@@ -4,6 +4,10 @@ public struct TrainingResult: Sendable, Equatable {
   public var iterations: Int
   /// The full training and test sets' losses after each completed update.
   public var history: LossHistory
+  /// The accuracies, gradient norms and update ratios after each completed update.
+  public var curves: TrainingCurves
+  /// The parameters at the chosen iterations, increasing, from 0 to the last completed one.
+  public var checkpoints: [Checkpoint]
   /// The parameters after the last completed update.
   public var parameters: Parameters
   /// The 1-based iteration whose loss or updated parameters were NaN or infinite, which
@@ -14,10 +18,13 @@ public struct TrainingResult: Sendable, Equatable {
   public var final: FinalMetrics
 
   public init(
-    iterations: Int, history: LossHistory, parameters: Parameters, divergedAt: Int?, final: FinalMetrics
+    iterations: Int, history: LossHistory, curves: TrainingCurves, checkpoints: [Checkpoint],
+    parameters: Parameters, divergedAt: Int?, final: FinalMetrics
   ) {
     self.iterations = iterations
     self.history = history
+    self.curves = curves
+    self.checkpoints = checkpoints
     self.parameters = parameters
     self.divergedAt = divergedAt
     self.final = final

@@ -136,9 +136,14 @@ final class Workspace {
   /// The share of `points` whose prediction `yhat > 0.5` equals the label.
   func accuracy(parameters p: UnsafePointer<Double>, points: PointBuffers) -> Double {
     loss(parameters: p, points: points)
+    return accuracyOfLastPass(points: points)
+  }
+
+  /// The accuracy of the pass `loss(parameters:points:)` just left in `base` for `points`.
+  func accuracyOfLastPass(points: PointBuffers) -> Double {
     let ay = base.pre[shape.outputLayer][0]
     var correct = 0
-    for i in 0..<points.count where (NetworkKernels.sigmoid(ay[i]) > 0.5 ? 1 : 0) == points.labels[i] {
+    for i in 0..<points.count where NetworkKernels.predictedClass(ay[i]) == points.labels[i] {
       correct += 1
     }
     return Double(correct) / Double(points.count)

@@ -6,12 +6,48 @@ public struct OracleTraining: Decodable, Sendable {
   public var lossTrain: [Double?]
   public var lossTest: [Double?]
   public var params: [String: Double?]
+  /// What the report draws over time, when the configuration asked for it.
+  public var dynamics: OracleDynamics?
 
   enum CodingKeys: String, CodingKey {
     case iterations
     case lossTrain = "loss_train"
     case lossTest = "loss_test"
-    case params
+    case params, dynamics
+  }
+}
+
+/// The oracle's curves, checkpoints, unit histograms, confusion matrices and gradient
+/// check for one configuration (`seed_reference.train(..., dynamics=True)`).
+public struct OracleDynamics: Decodable, Sendable {
+  public struct Checkpoint: Decodable, Sendable {
+    public var iteration: Int
+    public var params: [String: Double]
+  }
+
+  public var accuracyTrain: [Double]
+  public var accuracyTest: [Double]
+  public var gradientNorm: [[Double]]
+  public var updateRatio: [[Double]]
+  public var checkpoints: [Checkpoint]
+  /// Per hidden unit, layer by layer: its counts in 20 shared bins at every checkpoint.
+  public var unitHistograms: [[[Int]]]
+  public var confusionTrain: [[Int]]
+  public var confusionTest: [[Int]]
+  /// The numeric gradient of the full training set at the initial parameters, in
+  /// parameter order.
+  public var gradientCheckNumeric: [Double]
+
+  enum CodingKeys: String, CodingKey {
+    case accuracyTrain = "accuracy_train"
+    case accuracyTest = "accuracy_test"
+    case gradientNorm = "gradient_norm"
+    case updateRatio = "update_ratio"
+    case checkpoints
+    case unitHistograms = "unit_histograms"
+    case confusionTrain = "confusion_train"
+    case confusionTest = "confusion_test"
+    case gradientCheckNumeric = "gradient_check_numeric"
   }
 }
 
@@ -34,13 +70,17 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
   public var regularizationRate: Double?
   public var initialization: String?
   public var initSeed: Int?
+  /// Whether the oracle also records what the report draws over time.
+  public var dynamics: Bool?
+  /// The checkpoints asked for (nil: the default plan).
+  public var checkpoints: [Int]?
 
   public init(
     seed: Int = 317, nObs: Int = 100, activation: String = "relu", batchSize: Int = 1,
     epochs: Int = 1, learningRate: Double = 0.01, batchNorm: Bool = false, data: String? = nil,
     noise: Double? = nil, nTest: Int? = nil, hidden: [Int]? = nil, features: [String]? = nil,
     regularization: String? = nil, regularizationRate: Double? = nil, initialization: String? = nil,
-    initSeed: Int? = nil
+    initSeed: Int? = nil, dynamics: Bool? = nil, checkpoints: [Int]? = nil
   ) {
     self.seed = seed
     self.nObs = nObs
@@ -58,6 +98,8 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     self.regularizationRate = regularizationRate
     self.initialization = initialization
     self.initSeed = initSeed
+    self.dynamics = dynamics
+    self.checkpoints = checkpoints
   }
 
   enum CodingKeys: String, CodingKey {
@@ -74,6 +116,7 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     case regularizationRate = "regularization_rate"
     case initialization = "init"
     case initSeed = "init_seed"
+    case dynamics, checkpoints
   }
 
   public var description: String {

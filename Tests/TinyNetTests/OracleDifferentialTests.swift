@@ -99,27 +99,9 @@ import TinyNet
     let oracle = try runOracle(configurations)
     #expect(oracle.count == configurations.count)
     for (configuration, expected) in zip(configurations, oracle) {
-      let settings = TrainingSettings(
-        activation: try #require(Activation(rawValue: configuration.activation)),
-        batchSize: configuration.batchSize, epochs: configuration.epochs,
-        learningRate: configuration.learningRate, batchNorm: configuration.batchNorm,
-        regularization: Regularization(
-          try #require(Regularization.Kind(rawValue: configuration.regularization ?? "none")),
-          rate: configuration.regularizationRate ?? 0))
-      let seed = UInt32(configuration.seed)
-      let data = DataSpec(
-        kind: try #require(DataKind(rawValue: configuration.data ?? "parabola")), seed: seed,
-        trainCount: configuration.nObs, testCount: configuration.nTest, noise: configuration.noise ?? 0)
-      try data.validate()
-      try settings.validate(observations: configuration.nObs)
-      let shape = try NetworkShape(
-        features: try (configuration.features ?? ["x1", "x2"]).map { try #require(Feature(rawValue: $0)) },
-        hidden: configuration.hidden ?? [3])
-      let network = NetworkSpec(
-        shape: shape, initialization: try #require(Initialization(rawValue: configuration.initialization ?? "notebook")),
-        initSeed: UInt32(configuration.initSeed ?? configuration.seed))
-      let result = Trainer(data: data.dataset, seed: seed, settings: settings)
-        .run(from: network.initialParameters, exactLossLimit: .max)
+      let (trainer, initial) = try configuration.trainer()
+      let shape = initial.shape
+      let result = trainer.run(from: initial, exactLossLimit: .max)
       #expect(result.iterations == expected.iterations, "\(configuration)")
       // numpy records NaN or infinity where nnlab stops: the first such iteration is
       // `divergedAt`, and everything before it agrees.
