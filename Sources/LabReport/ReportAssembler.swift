@@ -201,7 +201,8 @@ struct ReportAssembler {
           "accuracy_train": percent(result.final.accuracyTrain),
           "accuracy_test": percent(result.final.accuracyTest),
         ]),
-      figure: figure, network: network, parameters: parameterTables(result.parameters))
+      figure: figure, network: network, parameters: parameterTables(result.parameters),
+      diagnostics: diagnostics(index))
   }
 
   /// Histograms of every hidden unit of the cases the experiment names, one figure per

@@ -81,6 +81,48 @@ struct CaseView {
   var figure: FigureView
   var network: FigureView
   var parameters: [ParameterTable]
+  var diagnostics: DiagnosticsView
+}
+
+/// A case's checks: dead units, confusion matrices and the gradient check.
+struct DiagnosticsView {
+  /// Which hidden units died, or that none did; nil where the activation cannot die.
+  var deadUnits: String?
+  var confusion: [ConfusionView]
+  var gradientCheck: GradientCheckView
+}
+
+struct ConfusionView {
+  var caption: String
+  var header: [String]
+  var rows: [ConfusionRow]
+}
+
+struct ConfusionRow {
+  var actual: String
+  var cells: [ConfusionCell]
+}
+
+struct ConfusionCell {
+  var count: String
+  /// Whether the cell counts correct predictions (its class predicted as itself).
+  var correct: Bool
+}
+
+struct GradientCheckView {
+  var caption: String
+  /// Whether the table is long enough to be folded behind its caption.
+  var folded: Bool
+  var rows: [GradientCheckRow]
+}
+
+struct GradientCheckRow {
+  var name: String
+  var numeric: String
+  var analytic: String
+  var relativeError: String
+  /// Whether the relative error exceeds `GradientCheck.tolerance`.
+  var flagged: Bool
 }
 
 struct HistogramSection {

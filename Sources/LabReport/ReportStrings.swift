@@ -52,6 +52,10 @@ public struct ReportStrings: Sendable {
     case networkSubtitle = "network_subtitle", updateSubtitle = "update_subtitle"
     case seedLabTitle = "seed_lab_title", seedLabCase1 = "seed_lab_case_1", seedLabCase2 = "seed_lab_case_2"
     case seedLabCase3 = "seed_lab_case_3", seedLabCase4 = "seed_lab_case_4"
+    case deadUnits = "dead_units", deadUnitsNone = "dead_units_none"
+    case trainingSet = "training_set", testSet = "test_set"
+    case confusionCaption = "confusion_caption", predictedClass = "predicted_class", actualClass = "actual_class"
+    case gradientCheckCaption = "gradient_check_caption", gradientCheckKink = "gradient_check_kink"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).

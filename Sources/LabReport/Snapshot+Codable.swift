@@ -111,7 +111,8 @@ struct SnapshotFile: Codable {
       }
       let spec = experiment.cases[cases.count]
       cases.append(
-        try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(spec: spec))
+        try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(
+          spec: spec, checkpoints: experiment.checkpoints))
     }
     guard cases.count == experiment.cases.count else {
       throw container.refuse(.cases, "holds \(cases.count) results for \(experiment.cases.count) cases")
@@ -151,6 +152,17 @@ struct SnapshotFile: Codable {
       try loss.encode(history.train, forKey: "train")
       try loss.encode(history.test, forKey: "test")
       try loss.encode(history.digest, forKey: "sha256")
+      var curves = entry.nestedContainer(keyedBy: JSONKey.self, forKey: "curves")
+      try curves.encode(result.curves.accuracyTrain, forKey: "accuracy_train")
+      try curves.encode(result.curves.accuracyTest, forKey: "accuracy_test")
+      try curves.encode(result.curves.gradientNorm, forKey: "gradient_norm")
+      try curves.encode(result.curves.updateRatio, forKey: "update_ratio")
+      var checkpoints = entry.nestedUnkeyedContainer(forKey: "checkpoints")
+      for checkpoint in result.checkpoints {
+        var kept = checkpoints.nestedContainer(keyedBy: JSONKey.self)
+        try kept.encode(checkpoint.iteration, forKey: "iteration")
+        try kept.encode(checkpoint.parameters, forKey: "params")
+      }
     }
     try container.encodeIfPresent(checksum, forKey: .checksum)
   }
@@ -215,8 +227,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
 
   /// One case's result, checked against its settings: the number of iterations, where it
   /// diverged, a loss history of the right shape, parameters of the case's network.
-  fileprivate func decodeResult(spec: CaseSpec) throws -> TrainingResult {
-    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"])
+  fileprivate func decodeResult(spec: CaseSpec, checkpoints requested: [Int]?) throws -> TrainingResult {
+    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss", "curves", "checkpoints"])
     let iterations = try decodeInteger("iterations")
     guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
       throw refuse("iterations", "does not fit the case's settings")
@@ -257,7 +269,53 @@ extension KeyedDecodingContainer where Key == JSONKey {
     guard count == 0 || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
       throw refuse("final", "the final losses are not the last recorded ones")
     }
+    let curves = try decodeCurves(stride: stride, count: count, layers: spec.network.shape.layerCount)
+    let checkpoints = try decodeCheckpoints(
+      spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: count,
+      final: parameters)
     return TrainingResult(
-      iterations: iterations, history: history, parameters: parameters, divergedAt: divergedAt, final: final)
+      iterations: iterations, history: history, curves: curves, checkpoints: checkpoints, parameters: parameters,
+      divergedAt: divergedAt, final: final)
+  }
+
+  /// A case's curves, recorded like its losses.
+  private func decodeCurves(stride: Int, count: Int, layers: Int) throws -> TrainingCurves {
+    let curves = try nestedContainer(keyedBy: JSONKey.self, forKey: "curves")
+    try curves.rejectUnknownKeys(["accuracy_train", "accuracy_test", "gradient_norm", "update_ratio"])
+    do {
+      return try TrainingCurves(
+        stride: stride, count: count, layers: layers,
+        accuracyTrain: try curves.decode([Double].self, forKey: "accuracy_train"),
+        accuracyTest: try curves.decode([Double].self, forKey: "accuracy_test"),
+        gradientNorm: try curves.decode([[Double]].self, forKey: "gradient_norm"),
+        updateRatio: try curves.decode([[Double]].self, forKey: "update_ratio"))
+    } catch let error as LossHistoryError {
+      throw refuse("curves", error.description)
+    }
+  }
+
+  /// A case's checkpoints: the `planned` iterations up to the `completed` ones and the last
+  /// completed one, starting from the case's initial parameters and ending at `final`.
+  private func decodeCheckpoints(spec: CaseSpec, planned: [Int], completed: Int, final: Parameters) throws
+    -> [Checkpoint]
+  {
+    var list = try nestedUnkeyedContainer(forKey: "checkpoints")
+    var checkpoints: [Checkpoint] = []
+    while !list.isAtEnd {
+      let entry = try list.nestedContainer(keyedBy: JSONKey.self)
+      try entry.rejectUnknownKeys(["iteration", "params"])
+      guard let parameters = try entry.decodeRecordedParameters("params", shape: spec.network.shape) else {
+        throw entry.refuse("params", "is missing")
+      }
+      checkpoints.append(Checkpoint(iteration: try entry.decodeInteger("iteration"), parameters: parameters))
+    }
+    let expected = Array(Set(planned.filter { $0 <= completed } + [completed])).sorted()
+    guard checkpoints.map(\.iteration) == expected else {
+      throw refuse("checkpoints", "must keep the iterations \(expected.map(String.init).joined(separator: ", "))")
+    }
+    guard checkpoints.first?.parameters == spec.initialParameters, checkpoints.last?.parameters == final else {
+      throw refuse("checkpoints", "must start at the case's initial parameters and end at its final ones")
+    }
+    return checkpoints
   }
 }

@@ -11,7 +11,7 @@ import TinyNet
 /// run produced; and every field is validated on its own before anything is computed.
 public struct Snapshot: Sendable, Equatable {
   /// The format of this file; another format is refused.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
 
   public var nnlabVersion: String
   public var language: ReportLanguage

@@ -4,11 +4,11 @@ import SafeText
 
 /// The report's Mustache templates and its wording in each language, read from a folder.
 ///
-/// The folder holds `report.mustache` (the page) and its partials `figure`, `case`, `parameters` and
+/// The folder holds `report.mustache` (the page) and its partials `figure`, `case`, `parameters`, `diagnostics` and
 /// `style`, and `locale/en.json`, `locale/ko.json`: the words of the report.
 public struct TemplateSet: Sendable {
   /// The templates a set must contain.
-  public static let requiredTemplates = ["report", "figure", "case", "parameters", "style"]
+  public static let requiredTemplates = ["report", "figure", "case", "parameters", "diagnostics", "style"]
 
   let library: MustacheLibrary
   let folder: URL

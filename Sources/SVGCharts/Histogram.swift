@@ -32,6 +32,27 @@ public struct Histogram: Sendable, Equatable {
         (first, last) = (max(first.nextDown, -.greatestFiniteMagnitude), min(last.nextUp, .greatestFiniteMagnitude))
       }
     }
+    try self.init(values: values, bins: bins, first: first, last: last)
+  }
+
+  /// The histogram of `values` in `bins` equal bins over `range`, as
+  /// `np.histogram(values, bins=bins, range=(lower, upper))`: values outside the range are
+  /// not counted, so histograms of several sets can share their bins.
+  /// - Throws: `ChartError` if `bins` is not positive, the range is empty or not finite,
+  ///   or a value is NaN or infinite.
+  public init(values: [Double], bins: Int, range: ClosedRange<Double>) throws(ChartError) {
+    guard bins >= 1 else {
+      throw ChartError("a histogram needs at least 1 bin, not \(bins)")
+    }
+    guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
+      throw ChartError("a histogram's range must be finite and not empty")
+    }
+    _ = try DataBounds.range(of: values, describe: { "histogram value \($0 + 1)" })
+    try self.init(values: values, bins: bins, first: range.lowerBound, last: range.upperBound)
+  }
+
+  /// Counts `values` in `bins` bins from `first` to `last`, leaving out values outside.
+  private init(values: [Double], bins: Int, first: Double, last: Double) throws(ChartError) {
     let step = (last - first) / Double(bins)
     var edges = (0..<bins).map { index in
       // numpy divides first when the step underflows to zero (a subnormal range).
@@ -43,7 +64,7 @@ public struct Histogram: Sendable, Equatable {
     }
     var counts = [Int](repeating: 0, count: bins)
     let span = last - first
-    for value in values {
+    for value in values where value >= first && value <= last {
       var index = Int((value - first) / span * Double(bins))
       if index == bins { index -= 1 }
       // numpy's correction: the division may land one bin off near an edge. As

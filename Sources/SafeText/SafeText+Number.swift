@@ -87,3 +87,31 @@ extension SafeText {
     }
   }
 }
+
+extension SafeText {
+  /// `value` in scientific notation with `digits` significant digits (1 to 17): a mantissa
+  /// from 1 to below 10 written by `fixed`, then `e` and the exponent (`1.52e-2`,
+  /// `-3.0e7`, `0` for zero), or nil when `value` is NaN or infinite.
+  ///
+  /// The mantissa is `value` divided by the correctly rounded power of ten, so its last
+  /// digit may differ from the exact decimal expansion's by one in rare ties; it is for
+  /// reading, like `fixed`, never for reading back.
+  public static func scientific(_ value: Double, digits: Int) -> String? {
+    guard value.isFinite, (1...17).contains(digits) else { return nil }
+    guard value != 0 else { return "0" }
+    func power(_ exponent: Int) -> Double { Double("1e\(exponent)") ?? 1 }
+    // Below about 1e-290 the powers of ten run into subnormals: scale up by 1e300 first.
+    let shift = abs(value) < 1e-290 ? 300 : 0
+    let scaled = value * power(shift)
+    var exponent = 0
+    while abs(scaled) >= power(exponent + 1), exponent < 308 { exponent += 1 }
+    while abs(scaled) < power(exponent), exponent > -300 { exponent -= 1 }
+    var mantissa = fixed(scaled / power(exponent), decimals: digits - 1)
+    if let text = mantissa, let number = Double(text), abs(number) >= 10 {
+      exponent += 1
+      mantissa = fixed(scaled / power(exponent), decimals: digits - 1)
+    }
+    exponent -= shift
+    return mantissa.map { "\($0)e\(exponent)" }
+  }
+}
