@@ -12,6 +12,8 @@ extension Axes {
     var xLabels: Ticks.Labels
     var yTicks: [Double]
     var yLabels: Ticks.Labels
+    /// Unlabelled short ticks between the labelled ones (a log axis's 2·10ⁿ … 9·10ⁿ).
+    var yMinorTicks: [Double] = []
     var titleSize: Double
     var titleBaseline: Double
     var xLabelSize: Double
@@ -27,22 +29,25 @@ extension Axes {
       titleSize = Axes.fittedFontSize(labels.title, Theme.titleFontSize, available: frame.width - 16)
       titleBaseline = frame.minY + 8 + titleSize * 0.95
       xLabelSize = Axes.fittedFontSize(labels.xLabel, Theme.labelFontSize, available: frame.width * 0.8)
-      var top = labels.title.isEmpty ? frame.minY + 12 : titleBaseline + 10
+      let ticked = axes.tickDensity != .none
+      var top = labels.title.isEmpty ? frame.minY + (ticked ? 12 : 4) : titleBaseline + (ticked ? 10 : 5)
       let bottom =
-        frame.maxY - Theme.tickLength - 2 - Theme.tickFontSize
-        - (labels.xLabel.isEmpty ? 6 : 8 + xLabelSize + 7)
-      (yTicks, yLabels) = try Self.ticks(
-        limits.y, length: bottom - top, vertical: true, integer: axes.integerYTicks)
+        frame.maxY - (ticked ? Theme.tickLength + 2 + Theme.tickFontSize : 0)
+        - (labels.xLabel.isEmpty ? (ticked ? 6 : 4) : 8 + xLabelSize + 7)
+      (yTicks, yLabels) = try Self.ticks(limits.y, length: bottom - top, vertical: true, axes: axes)
       if yLabels.exponent != nil {
         top += Theme.tickFontSize + 4
-        (yTicks, yLabels) = try Self.ticks(
-          limits.y, length: bottom - top, vertical: true, integer: axes.integerYTicks)
+        (yTicks, yLabels) = try Self.ticks(limits.y, length: bottom - top, vertical: true, axes: axes)
+      }
+      if axes.yScale == .logarithmic, ticked {
+        let logTicks = Ticks.Logarithmic(limits.y, length: bottom - top, spacing: Theme.tickFontSize * 1.5)
+        (yTicks, yLabels, yMinorTicks) = (logTicks.major, Ticks.Labels(texts: logTicks.labels), logTicks.minor)
       }
       yLabelSize = Axes.fittedFontSize(labels.yLabel, Theme.labelFontSize, available: bottom - top)
       let widest = yLabels.texts.map { TextMetrics.width($0, fontSize: Theme.tickFontSize) }.max() ?? 0
       let left =
-        frame.minX + 8 + (labels.yLabel.isEmpty ? 0 : yLabelSize + 8) + widest + 3 + Theme.tickLength
-      let right = frame.maxX - 14 - rightReserve
+        frame.minX + (ticked ? 8 + widest + 3 + Theme.tickLength : 4) + (labels.yLabel.isEmpty ? 0 : yLabelSize + 8)
+      let right = frame.maxX - (ticked ? 14 : 4) - rightReserve
       guard right - left >= 40, bottom - top >= 40 else {
         throw ChartError(
           "a panel of \(Int(frame.width)) × \(Int(frame.height)) pixels is too small for its labels and legend"
@@ -51,17 +56,40 @@ extension Axes {
       let plot = Rect(
         x: Axes.snapped(left), y: Axes.snapped(top),
         width: Axes.snapped(right) - Axes.snapped(left), height: Axes.snapped(bottom) - Axes.snapped(top))
-      (xTicks, xLabels) = try Self.ticks(
-        limits.x, length: plot.width, vertical: false, integer: axes.integerXTicks)
-      transform = AxesTransform(plot: plot, xLimits: limits.x, yLimits: limits.y)
+      if let categories = axes.xCategories, ticked {
+        (xTicks, xLabels) = Self.categoryTicks(categories, limits: limits.x, length: plot.width)
+      } else {
+        (xTicks, xLabels) = try Self.ticks(limits.x, length: plot.width, vertical: false, axes: axes)
+      }
+      transform = AxesTransform(plot: plot, xLimits: limits.x, yLimits: limits.y, yScale: axes.yScale)
     }
 
-    /// Ticks for `limits` on an axis `length` pixels long, as many as fit.
+    /// Every `k`-th category from the first, with the smallest `k` that keeps neighbouring
+    /// labels apart on an axis `length` pixels long showing `limits`.
+    private static func categoryTicks(
+      _ categories: [String], limits: ClosedRange<Double>, length: Double
+    ) -> ([Double], Ticks.Labels) {
+      let widest = categories.map { TextMetrics.width($0, fontSize: Theme.tickFontSize) }.max() ?? 0
+      let spacing = length / (limits.upperBound - limits.lowerBound)
+      var stride = 1
+      while Double(stride) * spacing < widest + 8, stride < categories.count { stride += 1 }
+      let kept = Swift.stride(from: 0, to: categories.count, by: stride)
+      return (kept.map(Double.init), Ticks.Labels(texts: kept.map { categories[$0] }))
+    }
+
+    /// Ticks for `limits` on an axis `length` pixels long, as many as fit and `axes` allows.
     private static func ticks(
-      _ limits: ClosedRange<Double>, length: Double, vertical: Bool, integer: Bool
+      _ limits: ClosedRange<Double>, length: Double, vertical: Bool, axes: Axes
     ) throws(ChartError) -> ([Double], Ticks.Labels) {
+      let integer = vertical ? axes.integerYTicks : axes.integerXTicks
+      let most = switch axes.tickDensity {
+      case .normal: 9
+      case .sparse: 2
+      case .none: 0
+      }
+      guard most > 0 else { return ([], Ticks.Labels(texts: [])) }
       let perBin = Theme.tickFontSize * (vertical ? 2 : 3)
-      var bins = min(9, max(1, Int(length / perBin)))
+      var bins = min(most, max(1, Int(length / perBin)))
       while true {
         let ticks = Ticks.locate(limits.lowerBound, limits.upperBound, bins: bins, integer: integer)
         let labels = try Ticks.Labels(ticks)
@@ -86,6 +114,11 @@ extension Axes {
       tickMarks += yPixels.map { y in
         Polyline(
           points: [Point(x: plot.minX - Theme.tickLength, y: y), Point(x: plot.minX, y: y)], closed: false)
+      }
+      tickMarks += yMinorTicks.map { value in
+        let y = Axes.snapped(transform.y.pixel(value))
+        return Polyline(
+          points: [Point(x: plot.minX - Theme.tickLength / 2, y: y), Point(x: plot.minX, y: y)], closed: false)
       }
       var texts: [Mark] = []
       let xTickBaseline = plot.maxY + Theme.tickLength + 2 + Theme.tickFontSize * 0.76

@@ -9,6 +9,16 @@ struct Axes: Sendable {
     case both
   }
 
+  /// How many ticks an axes shows.
+  enum TickDensity: Sendable {
+    /// As many as fit (matplotlib's rule).
+    case normal
+    /// At most three per axis, for small multiples.
+    case sparse
+    /// None, and no tick labels: the plot fills its panel but for the title.
+    case none
+  }
+
   var labels: ChartLabels
   var artists: [any Artist]
   var legend: Legend?
@@ -18,6 +28,13 @@ struct Axes: Sendable {
   var integerXTicks = false
   /// Whether y ticks stay on whole numbers (counts).
   var integerYTicks = false
+  /// How the y axis spaces values.
+  var yScale = AxisScale.linear
+  /// Fixed y view limits instead of the data's.
+  var yRange: ClosedRange<Double>?
+  var tickDensity = TickDensity.normal
+  /// Names of categories at x = 0, 1, 2, ...: the x ticks are labelled with them.
+  var xCategories: [String]?
   /// The fraction of the data's extent added beyond it on each side (matplotlib's 5%).
   static let margin = 0.05
 
@@ -67,11 +84,14 @@ struct Axes: Sendable {
         bounds = bounds?.union(artistBounds) ?? artistBounds
       }
     }
-    guard let bounds else { return (0...1, 0...1) }
-    return (
-      Self.viewLimits(bounds.x, sticky: bounds.stickyX, margin: Self.margin),
-      Self.viewLimits(bounds.y, sticky: bounds.stickyY, margin: Self.margin)
-    )
+    let x = bounds.map { Self.viewLimits($0.x, sticky: $0.stickyX, margin: Self.margin) } ?? 0...1
+    if let yRange { return (x, yRange) }
+    switch yScale {
+    case .linear:
+      return (x, bounds.map { Self.viewLimits($0.y, sticky: $0.stickyY, margin: Self.margin) } ?? 0...1)
+    case .logarithmic:
+      return (x, Ticks.Logarithmic.limits(bounds?.y))
+    }
   }
 
   /// matplotlib's autoscaling of one axis: widen a degenerate range, add `margin` of the

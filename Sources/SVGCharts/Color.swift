@@ -58,6 +58,12 @@ public struct Color: Sendable, Hashable {
   /// matplotlib's second default line colour (`'tab:orange'`, `C1`): the test loss.
   public static let tabOrange = Color(0xff7f0e)
 
+  /// matplotlib's ten default line colours (`tab10`, `C0` … `C9`) in order, for charts
+  /// with many series (one per layer, say): `tab10[i % 10]`.
+  public static let tab10: [Color] = [
+    0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+  ].map(Color.init)
+
   /// `#rrggbb` in lower case, shortened to `#rgb` when that is the same colour.
   /// - Throws: `ChartError` when the colour was made from text that is not a colour.
   func svgValue() throws(ChartError) -> String {

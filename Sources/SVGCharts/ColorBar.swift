@@ -5,8 +5,11 @@ struct ColorBar: Sendable {
   var levels: [Double]
   var colors: [Color]
   var label: String
-  var markedLevel: Double
+  /// A level marked across the bar in `markStyle`, or none.
+  var markedLevel: Double?
   var markStyle: PathStyle
+  /// Whether ticks stay on whole numbers (counts).
+  var integerTicks = false
 
   static let gap = 14.0
   static let barWidth = 12.0
@@ -16,7 +19,7 @@ struct ColorBar: Sendable {
   }
 
   private var ticks: [Double] {
-    Ticks.locate(scaleRange.lowerBound, scaleRange.upperBound, bins: 5)
+    Ticks.locate(scaleRange.lowerBound, scaleRange.upperBound, bins: 5, integer: integerTicks)
   }
 
   private func labelSize(height: Double) -> Double {
@@ -34,7 +37,7 @@ struct ColorBar: Sendable {
   /// The bar beside `plot`, as tall as it.
   func marks(beside plot: Rect) throws(ChartError) -> [Mark] {
     let bar = Rect(x: plot.maxX + Self.gap, y: plot.minY, width: Self.barWidth, height: plot.height)
-    let scale = LinearScale(
+    let scale = DataScale(
       lower: scaleRange.lowerBound, upper: scaleRange.upperBound, start: bar.maxY, end: bar.minY)
     var marks: [Mark] = []
     for (band, color) in colors.enumerated() where band + 1 < levels.count {
@@ -42,10 +45,12 @@ struct ColorBar: Sendable {
       let cell = Rect(x: bar.minX, y: top, width: bar.width, height: scale.pixel(levels[band]) - top)
       marks.append(.rect(cell, cornerRadius: 0, PathStyle(fill: color)))
     }
-    let markY = scale.pixel(markedLevel)
-    let mark = Polyline(
-      points: [Point(x: bar.minX - 3, y: markY), Point(x: bar.maxX + 3, y: markY)], closed: false)
-    marks.append(.path([mark], markStyle))
+    if let markedLevel {
+      let markY = scale.pixel(markedLevel)
+      let mark = Polyline(
+        points: [Point(x: bar.minX - 3, y: markY), Point(x: bar.maxX + 3, y: markY)], closed: false)
+      marks.append(.path([mark], markStyle))
+    }
     marks.append(.rect(bar, cornerRadius: 0, PathStyle(stroke: Theme.axis, strokeWidth: Theme.axisWidth)))
     let ticks = self.ticks
     let labels = try Ticks.Labels(ticks).texts

@@ -17,7 +17,7 @@ public struct Figure: Sendable {
   public var columns: Int
 
   /// The smallest panel size a figure accepts, in pixels.
-  public static let minimumPanelSize = (width: 160.0, height: 120.0)
+  public static let minimumPanelSize = (width: 80.0, height: 80.0)
   /// The largest panel size a figure accepts, in pixels, in either direction.
   public static let maximumPanelSize = 10_000.0
 

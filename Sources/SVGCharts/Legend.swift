@@ -1,12 +1,15 @@
-/// A legend entry: a label and the colour of what it names.
+/// A legend entry: a label and the colour (and dash) of what it names.
 public struct LegendEntry: Sendable {
   public var label: String
   public var color: Color
+  /// Whether a line swatch is dashed, for a dashed series.
+  public var dashed: Bool
 
-  /// An entry reading `label` beside a swatch of `color`.
-  public init(label: String, color: Color) {
+  /// An entry reading `label` beside a swatch of `color`, dashed when `dashed`.
+  public init(label: String, color: Color, dashed: Bool = false) {
     self.label = label
     self.color = color
+    self.dashed = dashed
   }
 }
 
@@ -84,7 +87,8 @@ struct Legend: Sendable {
         let line = Polyline(
           points: [Point(x: swatchX, y: centerY), Point(x: swatchX + Self.swatchWidth, y: centerY)],
           closed: false)
-        marks.append(.path([line], PathStyle(stroke: entry.color, strokeWidth: 2, rounded: true)))
+        marks.append(
+          .path([line], PathStyle(stroke: entry.color, strokeWidth: 2, rounded: !entry.dashed, dashed: entry.dashed)))
       case .dot:
         let style = PathStyle(
           fill: entry.color, stroke: Scatter.Edge.shade.color(for: entry.color),

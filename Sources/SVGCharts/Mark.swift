@@ -5,10 +5,12 @@
 enum Mark: Sendable {
   /// Polylines drawn as one `<path>`.
   case path([Polyline], PathStyle)
-  /// Circles of one radius and one style, drawn as a group of `<circle>` elements.
-  case circles([Point], radius: Double, PathStyle)
-  /// A rectangle, optionally with rounded corners.
-  case rect(Rect, cornerRadius: Double, PathStyle)
+  /// Circles of one radius and one style, drawn as a group of `<circle>` elements; a
+  /// circle with a text in `titles` (parallel to the points, or empty for none) holds it
+  /// as a `<title>` child, which browsers show on hover.
+  case circles([Point], radius: Double, PathStyle, titles: [String?] = [])
+  /// A rectangle, optionally with rounded corners and a `<title>` child shown on hover.
+  case rect(Rect, cornerRadius: Double, PathStyle, title: String? = nil)
   /// One line of text.
   case text(TextMark)
   /// A clipping rectangle that later groups refer to by `id`.
@@ -35,7 +37,7 @@ enum Mark: Sendable {
         }
       }
       return count
-    case .circles(let centers, let radius, _):
+    case .circles(let centers, let radius, _, _):
       let reach = rect.outset(by: radius)
       return centers.filter { reach.contains($0) }.count
     case .group(_, let marks):
@@ -62,6 +64,8 @@ struct PathStyle: Sendable {
   var strokeWidth: Double = 1
   /// Round joins and caps, for data lines.
   var rounded = false
+  /// A dashed stroke (dashes and gaps in proportion to the stroke width) instead of a solid one.
+  var dashed = false
   /// The opacity of the fill (1 is opaque).
   var fillOpacity = 1.0
   /// A `class` attribute naming what the shape shows, so readers and tests can find it.

@@ -29,9 +29,9 @@ extension Panel {
     _ grid: ProbabilityGrid, points: [ScatterPoint], highlighted: [ScatterPoint], labels: ChartLabels,
     colorBarLabel: String
   ) -> Panel {
-    let contours = ProbabilityContours(
-      grid: grid, levels: probabilityLevels, colors: probabilityPalette, boundaryLevel: 0.5,
-      boundaryStyle: boundaryStyle)
+    let contours = FilledContours(
+      grid: grid.valueGrid, levels: probabilityLevels, colors: probabilityPalette,
+      boundary: (0.5, boundaryStyle), validate: grid.validate)
     let dots = Scatter(
       name: "point", points: points, radius: Scatter.radius, edge: .shade, edgeWidth: Scatter.edgeWidth,
       role: "points")

@@ -74,28 +74,18 @@ public struct ProbabilityGrid: Sendable {
     return (values, nil)
   }
 
+  /// The same samples as a grid of any values.
+  var valueGrid: ValueGrid { ValueGrid(xs: xs, ys: ys, values: values) }
+
   /// Checks that the grid can be contoured.
   /// - Throws: `ChartError` for an empty or one-row grid, axes that do not increase, a value
   ///   count that does not match the axes, or a value that is not a probability.
   func validate() throws(ChartError) {
     if let problem { throw ChartError(problem) }
-    guard xs.count >= 2, ys.count >= 2 else {
-      throw ChartError(
-        "a probability grid needs at least 2 values along each axis, not \(xs.count) × \(ys.count)")
-    }
-    for (name, axis) in [("x", xs), ("y", ys)] {
-      for (a, b) in zip(axis, axis.dropFirst()) where !(a < b) || !a.isFinite || !b.isFinite {
-        throw ChartError(
-          "the grid's \(name) values must be finite and increasing, but \(a) is followed by \(b)")
-      }
-    }
-    guard values.count == xs.count * ys.count else {
-      throw ChartError(
-        "a \(xs.count) × \(ys.count) grid needs \(xs.count * ys.count) values, not \(values.count)")
-    }
-    for (index, value) in values.enumerated() where !(value >= 0 && value <= 1) {
+    let grid = valueGrid
+    try grid.validate(describing: { index in
       let (j, i) = index.quotientAndRemainder(dividingBy: xs.count)
-      throw ChartError("the probability at (\(xs[i]), \(ys[j])) is \(value); it must be a number from 0 to 1")
-    }
+      return "the probability at (\(xs[i]), \(ys[j])) is \(values[index]); it must be a number from 0 to 1"
+    }, accepting: { $0 >= 0 && $0 <= 1 })
   }
 }

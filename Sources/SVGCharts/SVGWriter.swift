@@ -29,6 +29,12 @@ struct SVGWriter {
     text += "<\(name)\(Self.attributeText(attributes))/>\n"
   }
 
+  /// Writes an empty element, or one whose only child is a `<title>` holding `title`.
+  mutating func titled(_ name: String, _ attributes: [(String, String)], title: String?) {
+    guard let title else { return leaf(name, attributes) }
+    text += "<\(name)\(Self.attributeText(attributes))><title>\(SafeText.escaped(title))</title></\(name)>\n"
+  }
+
   /// Writes an element holding `content` as escaped text.
   mutating func element(_ name: String, _ attributes: [(String, String)], content: String) {
     text += "<\(name)\(Self.attributeText(attributes))>\(SafeText.escaped(content))</\(name)>\n"
@@ -44,18 +50,19 @@ struct SVGWriter {
       }
       guard !data.text.isEmpty else { return }
       leaf("path", try Self.styleAttributes(style) + [("d", data.text)])
-    case .circles(let centers, let radius, let style):
+    case .circles(let centers, let radius, let style, let titles):
       guard !centers.isEmpty else { return }
       open("g", try Self.styleAttributes(style))
       let r = try Self.number(radius)
-      for center in centers {
-        leaf("circle", [("cx", try Self.number(center.x)), ("cy", try Self.number(center.y)), ("r", r)])
+      for (index, center) in centers.enumerated() {
+        let attributes = [("cx", try Self.number(center.x)), ("cy", try Self.number(center.y)), ("r", r)]
+        titled("circle", attributes, title: index < titles.count ? titles[index] : nil)
       }
       close("g")
-    case .rect(let rect, let cornerRadius, let style):
+    case .rect(let rect, let cornerRadius, let style, let title):
       var attributes = try Self.geometry(of: rect)
       if cornerRadius > 0 { attributes.append(("rx", try Self.number(cornerRadius))) }
-      leaf("rect", attributes + (try Self.styleAttributes(style)))
+      titled("rect", attributes + (try Self.styleAttributes(style)), title: title)
     case .text(let mark):
       var attributes = [("x", try Self.number(mark.position.x)), ("y", try Self.number(mark.position.y))]
       if let size = mark.fontSize { attributes.append(("font-size", try Self.number(size))) }
@@ -109,6 +116,11 @@ struct SVGWriter {
       attributes.append(("stroke-width", try FixedPoint.format(style.strokeWidth, decimals: 2)))
       if style.rounded {
         attributes += [("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+      }
+      if style.dashed {
+        let dash = try FixedPoint.format(style.strokeWidth * 3.5, decimals: 1)
+        let gap = try FixedPoint.format(style.strokeWidth * 2.5, decimals: 1)
+        attributes.append(("stroke-dasharray", "\(dash) \(gap)"))
       }
     }
     return attributes

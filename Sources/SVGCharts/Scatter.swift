@@ -1,14 +1,17 @@
-/// One point of a scatter plot, in data units, with its fill colour.
+/// One point of a scatter plot, in data units, with its fill colour and an optional hover text.
 public struct ScatterPoint: Sendable {
   public var x: Double
   public var y: Double
   public var color: Color
+  /// Text a browser shows when the pointer rests on the point (the mark's `<title>`), or nil.
+  public var title: String?
 
-  /// A point at `(x, y)` filled with `color`.
-  public init(x: Double, y: Double, color: Color) {
+  /// A point at `(x, y)` filled with `color`, showing `title` on hover when it is not nil.
+  public init(x: Double, y: Double, color: Color, title: String? = nil) {
     self.x = x
     self.y = y
     self.color = color
+    self.title = title
   }
 }
 
@@ -59,13 +62,16 @@ struct Scatter: Artist {
   func marks(in transform: AxesTransform) throws(ChartError) -> [Mark] {
     var colors: [Color] = []
     var centers: [Color: [Point]] = [:]
+    var titles: [Color: [String?]] = [:]
+    let anyTitle = points.contains { $0.title != nil }
     for point in points {
       if centers[point.color] == nil { colors.append(point.color) }
       centers[point.color, default: []].append(transform.point(point.x, point.y))
+      if anyTitle { titles[point.color, default: []].append(point.title) }
     }
     return colors.map { color in
       let style = PathStyle(fill: color, stroke: edge.color(for: color), strokeWidth: edgeWidth, role: role)
-      return .circles(centers[color] ?? [], radius: radius, style)
+      return .circles(centers[color] ?? [], radius: radius, style, titles: titles[color] ?? [])
     }
   }
 }

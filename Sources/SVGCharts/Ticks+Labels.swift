@@ -17,7 +17,7 @@ extension Ticks {
       let magnitude = largest == 0 ? 0 : Int(floor(log10(largest)))
       let power = magnitude <= -5 || magnitude >= 6 ? magnitude : 0
       let scaled = ticks.map { $0 / pow(10, Double(power)) }
-      exponent = power == 0 ? nil : "×10" + Self.superscript(power)
+      exponent = power == 0 ? nil : "×10" + Ticks.superscript(power)
       let decimals = Self.decimals(scaled)
       texts = []
       for value in scaled {
@@ -45,10 +45,17 @@ extension Ticks {
       return decimals + 1
     }
 
-    private static func superscript(_ number: Int) -> String {
-      let digits = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
-      let text = String(number.magnitude).map { digits[$0.wholeNumberValue ?? 0] }
-      return (number < 0 ? "⁻" : "") + String(text)
+    /// Labels with the given texts and no factored-out power.
+    init(texts: [String]) {
+      self.texts = texts
+      exponent = nil
     }
+  }
+
+  /// `number` in superscript digits, with a superscript minus when negative (`⁻³`).
+  static func superscript(_ number: Int) -> String {
+    let digits = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
+    let text = String(number.magnitude).map { digits[$0.wholeNumberValue ?? 0] }
+    return (number < 0 ? "⁻" : "") + String(text)
   }
 }

@@ -1,0 +1,87 @@
+/// Lines through series of points, broken wherever a point has no place on the y axis, and
+/// an optional labelled horizontal guide.
+///
+/// A point whose x or y is not finite, or whose y is not positive on a logarithmic axis,
+/// is not drawn and splits its line in two; a piece of one point is drawn as a dot. A piece
+/// longer than `LineReduction.threshold` points is reduced per pixel column (see
+/// `LineReduction`). The guide is a thin dashed line across the plot at `guide.value`
+/// with its label at the right end, above the line.
+struct Curves: Artist {
+  var series: [CurveSeries]
+  var yScale: AxisScale
+  var guide: (value: Double, label: String)?
+  var width = 1.5
+
+  func dataBounds() throws(ChartError) -> DataBounds? {
+    let probe = DataScale(lower: 1, upper: 10, start: 0, end: 1, kind: yScale)
+    var xs: [Double] = []
+    var ys: [Double] = []
+    for curve in series {
+      for point in curve.points where point.x.isFinite {
+        xs.append(point.x)
+        if probe.canPlace(point.y) { ys.append(point.y) }
+      }
+    }
+    if let guide, probe.canPlace(guide.value) { ys.append(guide.value) }
+    guard let low = xs.min(), let high = xs.max() else { return nil }
+    guard let bottom = ys.min(), let top = ys.max() else {
+      return DataBounds(x: low...high, y: yScale == .logarithmic ? Ticks.Logarithmic.limits(nil) : 0...1)
+    }
+    return DataBounds(x: low...high, y: bottom...top)
+  }
+
+  func marks(in transform: AxesTransform) throws(ChartError) -> [Mark] {
+    var marks: [Mark] = []
+    for curve in series {
+      let style = PathStyle(
+        stroke: curve.color, strokeWidth: width, rounded: !curve.dashed, dashed: curve.dashed, role: "series")
+      var lines: [Polyline] = []
+      var dots: [Point] = []
+      for piece in pieces(curve.points, transform) {
+        if piece.count == 1 {
+          dots.append(transform.point(piece[0].x, piece[0].y))
+          continue
+        }
+        let indices: [Int]
+        if piece.count > LineReduction.threshold {
+          let ys = piece.map { transform.y.pixel($0.y) }
+          indices = LineReduction.columnExtremes(ys) { Int(transform.x.pixel(piece[$0].x).rounded(.down)) }
+        } else {
+          indices = Array(piece.indices)
+        }
+        lines.append(Polyline(points: indices.map { transform.point(piece[$0].x, piece[$0].y) }, closed: false))
+      }
+      if !lines.isEmpty { marks.append(.path(lines, style)) }
+      if !dots.isEmpty {
+        marks.append(.circles(dots, radius: width * 1.5, PathStyle(fill: curve.color, role: "series")))
+      }
+    }
+    if let guide, transform.y.canPlace(guide.value) {
+      let plot = transform.plot
+      let y = transform.y.pixel(guide.value)
+      let line = Polyline(points: [Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)], closed: false)
+      marks.append(.path([line], PathStyle(stroke: Theme.axis, strokeWidth: 1, dashed: true, role: "guide")))
+      let label = TextMark(
+        text: guide.label, position: Point(x: plot.maxX - 4, y: y - 4), fontSize: Theme.tickFontSize,
+        anchor: .end)
+      marks.append(.group(GroupStyle(fill: Theme.text, role: "guide-label"), [.text(label)]))
+    }
+    return marks
+  }
+
+  /// The runs of consecutive points that have a place on the axes.
+  private func pieces(_ points: [(x: Double, y: Double)], _ transform: AxesTransform) -> [[(x: Double, y: Double)]] {
+    var pieces: [[(x: Double, y: Double)]] = []
+    var current: [(x: Double, y: Double)] = []
+    for point in points {
+      if point.x.isFinite && transform.y.canPlace(point.y) {
+        current.append(point)
+      } else if !current.isEmpty {
+        pieces.append(current)
+        current = []
+      }
+    }
+    if !current.isEmpty { pieces.append(current) }
+    return pieces
+  }
+}
