@@ -11,11 +11,22 @@ extension ReportAssembler {
     return max(0.02, span / 250)
   }
 
-  /// The notebook's colours: one for each class.
-  func scatterPoints(_ points: LabeledPoints, class0: Color, class1: Color) -> [ScatterPoint] {
+  /// The notebook's colours: one for each class; `title` words each point's hover text.
+  func scatterPoints(
+    _ points: LabeledPoints, class0: Color, class1: Color, title: ((Int) -> String)? = nil
+  ) -> [ScatterPoint] {
     (0..<points.count).map {
-      ScatterPoint(x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0)
+      ScatterPoint(
+        x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0, title: title?($0))
     }
+  }
+
+  /// A point's index, coordinates (three decimals) and class, for hover texts.
+  static func pointValues(_ points: LabeledPoints, _ index: Int) -> [String: String] {
+    [
+      "index": String(index), "x1": fixed(points.x1[index], 3), "x2": fixed(points.x2[index], 3),
+      "class": String(points.y[index]),
+    ]
   }
 
   func axes(title: String) -> ChartLabels {
@@ -38,8 +49,13 @@ extension ReportAssembler {
       return 0.5
     }
     overflowing += undefined
+    let points = scatterPoints(data.train, class0: .blue, class1: .yellow) { index in
+      let p = classifier.probability(data.train.x1[index], data.train.x2[index])
+      return strings.format(
+        .pointTitle, Self.pointValues(data.train, index).merging(["p": p.isFinite ? fixed(p, 3) : "–"]) { $1 })
+    }
     return Panel.decisionBoundary(
-      grid, points: scatterPoints(data.train, class0: .blue, class1: .yellow), highlighted: highlighted,
+      grid, points: points, highlighted: highlighted,
       labels: axes(title: title), colorBarLabel: strings[.probability])
   }
 

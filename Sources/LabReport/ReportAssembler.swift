@@ -88,9 +88,13 @@ struct ReportAssembler {
   }
 
   private mutating func dataFigure(_ data: Dataset, file: String) throws(LabReportError) -> FigureView {
+    let strings = self.strings
+    func title(_ set: String, _ points: LabeledPoints) -> (Int) -> String {
+      { strings.format(.pointTitleData, Self.pointValues(points, $0).merging(["set": set]) { $1 }) }
+    }
     let points =
-      scatterPoints(data.train, class0: .blue, class1: .yellow)
-      + scatterPoints(data.test, class0: .green, class1: .purple)
+      scatterPoints(data.train, class0: .blue, class1: .yellow, title: title(strings[.trainingSet], data.train))
+      + scatterPoints(data.test, class0: .green, class1: .purple, title: title(strings[.testSet], data.test))
     let legend = [
       LegendEntry(label: strings[.legendTrain0], color: .blue),
       LegendEntry(label: strings[.legendTrain1], color: .yellow),
@@ -182,9 +186,10 @@ struct ReportAssembler {
       FileLink(label: strings[.lossTitle], href: "figures/\(file)-loss-curve.svg"),
       FileLink(label: strings[.boundaryTitle], href: "figures/\(file)-decision-boundary.svg"),
     ]
-    let network = try networkFigure(
+    var network = try networkFigure(
       result.parameters, data: data, options: options, file: "\(file)-network", title: spec.name,
       caption: strings[.caseNetworkCaption])
+    network.links += try unitMapFiles(index)
     return CaseView(
       anchor: file, name: spec.name,
       dataLine: spec.data == experiment.data
@@ -202,7 +207,7 @@ struct ReportAssembler {
           "accuracy_test": percent(result.final.accuracyTest),
         ]),
       figure: figure, network: network, parameters: parameterTables(result.parameters),
-      diagnostics: diagnostics(index))
+      dynamics: try dynamicsView(index), diagnostics: diagnostics(index))
   }
 
   /// Histograms of every hidden unit of the cases the experiment names, one figure per
@@ -250,6 +255,7 @@ struct ReportAssembler {
       if overflowing > 0 {
         notes.append(strings.format(.histogramsOverflow, ["count": String(overflowing), "case": spec.name]))
       }
+      figures += try activationsOverTime(index)
     }
     let comparison = batchNormComparison()
     return HistogramSection(

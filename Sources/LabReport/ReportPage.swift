@@ -81,7 +81,14 @@ struct CaseView {
   var figure: FigureView
   var network: FigureView
   var parameters: [ParameterTable]
+  var dynamics: DynamicsView
   var diagnostics: DiagnosticsView
+}
+
+/// A case's learning over time.
+struct DynamicsView {
+  var curves: FigureView
+  var boundaries: FigureView
 }
 
 /// A case's checks: dead units, confusion matrices and the gradient check.

@@ -56,6 +56,15 @@ public struct ReportStrings: Sendable {
     case trainingSet = "training_set", testSet = "test_set"
     case confusionCaption = "confusion_caption", predictedClass = "predicted_class", actualClass = "actual_class"
     case gradientCheckCaption = "gradient_check_caption", gradientCheckKink = "gradient_check_kink"
+    case sectionDynamics = "section_dynamics", accuracyTitle = "accuracy_title", accuracyAxis = "accuracy_axis"
+    case gradientNormTitle = "gradient_norm_title", gradientNormAxis = "gradient_norm_axis"
+    case updateRatioTitle = "update_ratio_title", updateRatioAxis = "update_ratio_axis"
+    case curvesCaption = "curves_caption", curvesReduced = "curves_reduced"
+    case boundaryOverTimeTitle = "boundary_over_time_title", boundaryOverTimeCaption = "boundary_over_time_caption"
+    case thumbnailTitle = "thumbnail_title", unitMapsCaption = "unit_maps_caption", unitMapsLink = "unit_maps_link"
+    case activationsTitle = "activations_title", activationsCaption = "activations_caption"
+    case activationColumnTitle = "activation_column_title", activationBin = "activation_bin", points, layerName = "layer_name", outputLayer = "output_layer"
+    case pointTitle = "point_title", pointTitleData = "point_title_data"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).

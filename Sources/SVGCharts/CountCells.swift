@@ -2,14 +2,16 @@
 /// rows are value bins between `rowEdges` on the y axis.
 ///
 /// Each cell with a count above zero is a rectangle coloured by the band of `levels` its
-/// count falls in, with a `<title>` from `titles[column][row]`; empty cells are not drawn.
+/// count falls in (one path per band); empty cells are not drawn. Over each column lies an
+/// invisible rectangle whose `<title>`, `titles[column]`, browsers show on hover: one text
+/// per column keeps the file small however many cells there are.
 struct CountCells: Artist {
   /// The number of column names the caller gave, which must match `counts`.
   var columnNames: Int
   var rowEdges: [Double]
   /// `counts[column][row]`.
   var counts: [[Int]]
-  var titles: [[String]]
+  var titles: [String]
   var levels: [Double]
   var colors: [Color]
 
@@ -37,20 +39,41 @@ struct CountCells: Artist {
     return DataBounds(x: -0.5...right, y: bottom...top, stickyX: [-0.5, right], stickyY: [bottom, top])
   }
 
+  /// The colour band of a count above zero.
+  private func band(_ count: Int) -> Int {
+    max(0, min(colors.count - 1, levels.lastIndex { Double(count) >= $0 } ?? 0))
+  }
+
   func marks(in transform: AxesTransform) throws(ChartError) -> [Mark] {
     _ = try dataBounds()
-    var cells: [Mark] = []
+    var bands = [[Polyline]](repeating: [], count: colors.count)
+    var hover: [Mark] = []
+    let plot = transform.plot
     for (column, rows) in counts.enumerated() {
       let left = transform.x.pixel(Double(column) - 0.5)
       let right = transform.x.pixel(Double(column) + 0.5)
-      for (row, count) in rows.enumerated() where count > 0 {
-        let top = transform.y.pixel(rowEdges[row + 1])
+      // Neighbouring cells of one band make one rectangle.
+      var row = 0
+      while row < rows.count {
+        guard rows[row] > 0 else {
+          row += 1
+          continue
+        }
+        let band = self.band(rows[row])
+        var end = row + 1
+        while end < rows.count, rows[end] > 0, self.band(rows[end]) == band { end += 1 }
+        let top = transform.y.pixel(rowEdges[end])
         let bottom = transform.y.pixel(rowEdges[row])
-        let band = max(0, min(colors.count - 1, (levels.lastIndex { Double(count) >= $0 } ?? 0)))
-        let rect = Rect(x: left, y: top, width: right - left, height: bottom - top)
-        cells.append(.rect(rect, cornerRadius: 0, PathStyle(fill: colors[band]), title: titles[column][row]))
+        let corners = [Point(x: left, y: top), Point(x: right, y: top), Point(x: right, y: bottom), Point(x: left, y: bottom)]
+        bands[band].append(Polyline(points: corners, closed: true))
+        row = end
+      }
+      if column < titles.count {
+        let area = Rect(x: left, y: plot.minY, width: right - left, height: plot.maxY - plot.minY)
+        hover.append(.rect(area, cornerRadius: 0, PathStyle(fill: .black, fillOpacity: 0), title: titles[column]))
       }
     }
-    return [.group(GroupStyle(role: "cells"), cells)]
+    let cells = bands.indices.filter { !bands[$0].isEmpty }.map { Mark.path(bands[$0], PathStyle(fill: colors[$0])) }
+    return [.group(GroupStyle(role: "cells"), cells), .group(GroupStyle(role: "column-titles"), hover)]
   }
 }

@@ -2,15 +2,21 @@
 /// an optional labelled horizontal guide.
 ///
 /// A point whose x or y is not finite, or whose y is not positive on a logarithmic axis,
-/// is not drawn and splits its line in two; a piece of one point is drawn as a dot. A piece
-/// longer than `LineReduction.threshold` points is reduced per pixel column (see
-/// `LineReduction`). The guide is a thin dashed line across the plot at `guide.value`
+/// is not drawn and splits its line in two; a piece of one point is drawn as a dot (a line
+/// of length zero with round caps). Each
+/// piece is reduced per column of `columnWidth` pixels (see `LineReduction`) and then
+/// simplified to `tolerance` pixels, so a figure's size depends on its width, not on the
+/// number of iterations. The guide is a thin dashed line across the plot at `guide.value`
 /// with its label at the right end, above the line.
 struct Curves: Artist {
   var series: [CurveSeries]
   var yScale: AxisScale
   var guide: (value: Double, label: String)?
   var width = 1.5
+  /// The pixels per column of the per-column reduction.
+  static let columnWidth = 3.0
+  /// How far, in pixels, a simplified line may stray from the reduced one.
+  static let tolerance = 0.5
 
   func dataBounds() throws(ChartError) -> DataBounds? {
     let probe = DataScale(lower: 1, upper: 10, start: 0, end: 1, kind: yScale)
@@ -36,25 +42,23 @@ struct Curves: Artist {
       let style = PathStyle(
         stroke: curve.color, strokeWidth: width, rounded: !curve.dashed, dashed: curve.dashed, role: "series")
       var lines: [Polyline] = []
-      var dots: [Point] = []
       for piece in pieces(curve.points, transform) {
         if piece.count == 1 {
-          dots.append(transform.point(piece[0].x, piece[0].y))
+          // A line of length zero: its round caps draw a dot the width of the line.
+          let dot = transform.point(piece[0].x, piece[0].y)
+          lines.append(Polyline(points: [dot, dot], closed: false))
           continue
         }
-        let indices: [Int]
-        if piece.count > LineReduction.threshold {
-          let ys = piece.map { transform.y.pixel($0.y) }
-          indices = LineReduction.columnExtremes(ys) { Int(transform.x.pixel(piece[$0].x).rounded(.down)) }
-        } else {
-          indices = Array(piece.indices)
+        // Several lines share a small panel: columns of three pixels, then Douglas–Peucker
+        // to half a pixel, which keeps every visible wiggle and drops the rest.
+        let ys = piece.map { transform.y.pixel($0.y) }
+        let indices = LineReduction.columnExtremes(ys) {
+          Int((transform.x.pixel(piece[$0].x) / Self.columnWidth).rounded(.down))
         }
-        lines.append(Polyline(points: indices.map { transform.point(piece[$0].x, piece[$0].y) }, closed: false))
+        let line = Polyline(points: indices.map { transform.point(piece[$0].x, piece[$0].y) }, closed: false)
+        lines.append(PolylineSimplification.simplify(line, tolerance: Self.tolerance))
       }
       if !lines.isEmpty { marks.append(.path(lines, style)) }
-      if !dots.isEmpty {
-        marks.append(.circles(dots, radius: width * 1.5, PathStyle(fill: curve.color, role: "series")))
-      }
     }
     if let guide, transform.y.canPlace(guide.value) {
       let plot = transform.plot

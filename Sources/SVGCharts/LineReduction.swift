@@ -1,8 +1,5 @@
 /// Thinning of long series to what one pixel column can show.
 enum LineReduction {
-  /// Series longer than this are reduced before drawing.
-  static let threshold = 2000
-
   /// The indices of `values` that draw the same line at pixel-column resolution (M4).
   ///
   /// Indices are grouped into runs that share a pixel column (`column` must not decrease

@@ -8,23 +8,23 @@ extension Panel {
   /// `columns` name the categories left to right (the x tick labels, thinned when they
   /// would touch); `rowEdges` are the increasing bin edges on the y axis, so row `r` spans
   /// `rowEdges[r]...rowEdges[r + 1]`; `counts[column][row]` is the count of each cell. A
-  /// cell with a count is coloured by it in eight equal bands from 0 to the largest count
-  /// (explained by a colour bar labelled `colorBarLabel`); an empty cell is left blank.
-  /// Every drawn cell carries a `<title>` (shown on hover) with the text
-  /// `cellTitle(column, row, count)`: the caller words it, with the exact count.
-  /// Drawing throws a `ChartError` when the counts do not match the columns and rows, an
-  /// edge is not finite or not increasing, or a count is negative.
+  /// cell with a count is coloured by it in eight bands from 0 to the largest count, spaced
+  /// by the square root so that a few points stand out beside a pile (explained by a colour
+  /// bar labelled `colorBarLabel`); an empty cell is left blank. Each column carries a
+  /// `<title>` (shown on hover) with the text `columnTitle(column)`: the caller words it,
+  /// usually with the column's exact counts. Drawing throws a `ChartError` when the counts
+  /// do not match the columns and rows, an edge is not finite or not increasing, or a
+  /// count is negative.
   public static func countMap(
     columns: [String], rowEdges: [Double], counts: [[Int]], labels: ChartLabels, colorBarLabel: String,
-    cellTitle: (_ column: Int, _ row: Int, _ count: Int) -> String
+    columnTitle: (_ column: Int) -> String
   ) -> Panel {
     let largest = max(1, counts.lazy.compactMap { $0.max() }.max() ?? 1)
-    let levels = (0...countPalette.count).map { Double(largest) * Double($0) / Double(countPalette.count) }
-    let titles = counts.enumerated().map { column, rows in
-      rows.enumerated().map { row, count in count > 0 ? cellTitle(column, row, count) : "" }
-    }
+    let steps = Double(countPalette.count)
+    let levels = (0...countPalette.count).map { Double(largest) * (Double($0) / steps) * (Double($0) / steps) }
     let cells = CountCells(
-      columnNames: columns.count, rowEdges: rowEdges, counts: counts, titles: titles, levels: levels, colors: countPalette)
+      columnNames: columns.count, rowEdges: rowEdges, counts: counts, titles: counts.indices.map(columnTitle),
+      levels: levels, colors: countPalette)
     let colorBar = ColorBar(
       levels: levels, colors: countPalette, label: colorBarLabel, markedLevel: nil, markStyle: PathStyle(),
       integerTicks: true)

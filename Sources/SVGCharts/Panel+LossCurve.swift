@@ -18,20 +18,19 @@ extension Panel {
   ///
   /// The notebook's `draw_loss`: two lines in matplotlib's first two colours (train
   /// `tab:blue`, test `tab:orange`), a legend naming them, light grid lines, x ticks on whole
-  /// iterations. A series longer than 2000 points is reduced per pixel column to its first,
-  /// lowest, highest and last values, so the file stays small and single-iteration spikes
-  /// stay visible. An empty series is drawn as nothing and left out of the legend.
+  /// iterations. A series is reduced per three-pixel column to its first, lowest, highest
+  /// and last values and simplified to half a pixel (see `Curves`), so the file stays
+  /// small and single-iteration spikes stay visible. An empty series is drawn as nothing and left out of the legend.
   public static func lossCurve(
     trainPoints: [(x: Double, y: Double)], testPoints: [(x: Double, y: Double)], labels: ChartLabels,
     trainName: String, testName: String
   ) -> Panel {
     let series = [(trainName, trainPoints, Color.tabBlue), (testName, testPoints, Color.tabOrange)]
       .filter { !$0.1.isEmpty }
-    let lines = series.map { name, points, color in
-      LineSeries(name: name, xs: points.map(\.x), ys: points.map(\.y), color: color)
-    }
+    let lines = Curves(
+      series: series.map { CurveSeries(name: $0.0, points: $0.1, color: $0.2) }, yScale: .linear, guide: nil)
     let legend = Legend(entries: series.map { LegendEntry(label: $0.0, color: $0.2) }, swatch: .line)
     return Panel(
-      axes: Axes(labels: labels, artists: lines, legend: legend, gridLines: .both, integerXTicks: true))
+      axes: Axes(labels: labels, artists: [lines], legend: legend, gridLines: .both, integerXTicks: true))
   }
 }

@@ -47,14 +47,21 @@ struct PathData {
     endsInNumber = false
   }
 
-  /// Adds `polyline` as one subpath.
+  /// Adds `polyline` as one subpath. An open polyline of several points that all round to
+  /// one place becomes a segment of length zero (`h0`), which round caps draw as a dot.
   mutating func add(_ polyline: Polyline) throws(ChartError) {
     guard let first = polyline.points.first else { return }
     try move(to: first)
+    let start = text.count
     for point in polyline.points.dropFirst() {
       try line(to: point)
     }
-    if polyline.closed { close() }
+    if polyline.closed {
+      close()
+    } else if polyline.points.count > 1 && text.count == start {
+      text += "h0"
+      endsInNumber = true
+    }
   }
 
   private static func tenths(_ point: Point) throws(ChartError) -> (x: Int, y: Int) {
