@@ -20,8 +20,11 @@ extension Panel {
   ) -> Panel {
     let largest = max(1, counts.lazy.compactMap { $0.max() }.max() ?? 1)
     let levels = (0...countPalette.count).map { Double(largest) * Double($0) / Double(countPalette.count) }
+    // Cells beyond the columns or rows make drawing throw; they are never described.
     let titles = counts.enumerated().map { column, rows in
-      rows.enumerated().map { row, count in count > 0 ? cellTitle(column, row, count) : "" }
+      rows.enumerated().map { row, count in
+        count > 0 && column < columns.count && row + 1 < rowEdges.count ? cellTitle(column, row, count) : ""
+      }
     }
     let cells = CountCells(
       columnNames: columns.count, rowEdges: rowEdges, counts: counts, titles: titles, levels: levels, colors: countPalette)
