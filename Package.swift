@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"]),
-    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet", "TestSupport"]),
+    .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet", "SVGCharts", "TestSupport"]),
     .testTarget(
       name: "LabReportTests",
       dependencies: ["LabReport", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]

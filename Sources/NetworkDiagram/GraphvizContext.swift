@@ -42,7 +42,22 @@ struct GraphvizContext: ~Copyable {
     }
     defer { gvFreeLayout(gvc, graph) }
     try GraphvizMessages.check("lay out the graph")
-    return (try renderData(gvc, graph, format: "svg"), try renderData(gvc, graph, format: "canon"))
+    var placements: [String: NetworkDiagram.NodePlacement] = [:]
+    for name in diagram.placedNodes {
+      if let node = CGraph.withCString(name, { agnode(graph, $0, 0) }) {
+        placements[name] = Self.placement(of: node)
+      }
+    }
+    let svg = try renderData(gvc, graph, format: "svg")
+    let overlaid = diagram.overlaid(svg, placements: placements, idPrefix: idPrefix)
+    return (overlaid, try renderData(gvc, graph, format: "canon"))
+  }
+
+  /// Where the layout put `node`, in the SVG graph group's coordinates: cgraph's centre
+  /// (points, y up) with y negated, and half its size in points (72 per inch).
+  private static func placement(of node: UnsafeMutablePointer<Agnode_t>) -> NetworkDiagram.NodePlacement {
+    NetworkDiagram.NodePlacement(
+      x: nnlab_nd_x(node), y: -nnlab_nd_y(node), rx: nnlab_nd_width(node) * 36, ry: nnlab_nd_height(node) * 36)
   }
 
   /// Parses DOT source with `agmemread` and lists its nodes and edges.

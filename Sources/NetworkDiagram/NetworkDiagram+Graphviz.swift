@@ -28,6 +28,9 @@ extension NetworkDiagram {
   /// were made, a1 above a2 above a3, and the two wires into each unit side by side.
   /// (`ordering=out` would do the same, but Graphviz 2.43 leaks the flat edges it adds.)
   ///
+  /// A hidden unit output with a map is a fixed-size circle (`mapNodeDiameter`) whose text
+  /// is an external label beside it; a dead unit has a red dashed outline.
+  ///
   /// A network too large to label (`ranks` not empty) is drawn with small circles of one
   /// size, straight wires and wide gaps between layers; each layer is one rank whose units
   /// are chained top to bottom by invisible edges, so they keep their order.
@@ -54,7 +57,9 @@ extension NetworkDiagram {
         "penwidth": "1", "style": "solid", "fontname": Self.fontName, "fontsize": "10",
         "fontcolor": "#333333",
       ])
-    cgraph.set(cgraph.graph, ["id": idPrefix, "label": LabelText.graphviz([title] + subtitle)])
+    let legend = deadLegend.isEmpty ? [] : ["✕ " + deadLegend]
+    cgraph.set(cgraph.graph, ["id": idPrefix, "label": LabelText.graphviz([title] + subtitle + legend)])
+    if !maps.isEmpty { cgraph.set(cgraph.graph, ["forcelabels": "true"]) }
 
     var created: [String: UnsafeMutablePointer<Agnode_t>] = [:]
     for node in nodes {
@@ -69,6 +74,21 @@ extension NetworkDiagram {
         if let made = created[node.name] {
           cgraph.set(made, ["fixedsize": "true", "width": "0.62", "fontsize": "9"])
         }
+      }
+    }
+    for (name, _) in maps.sorted(by: { $0.key < $1.key }) {
+      guard let made = created[name], let node = nodes.first(where: { $0.name == name }) else { continue }
+      let diameter = LabelText.number(Self.mapNodeDiameter)
+      cgraph.set(
+        made,
+        [
+          "fixedsize": "true", "width": diameter, "height": diameter, "label": "",
+          "xlabel": LabelText.graphviz(node.lines), "fontsize": "9",
+        ])
+    }
+    for name in deadUnits {
+      if let made = created[name] {
+        cgraph.set(made, ["color": Self.deadColor, "penwidth": "2", "style": "filled,dashed"])
       }
     }
     for rank in ranks {

@@ -12,14 +12,17 @@ extension NetworkDiagram {
   /// `step.before`. Edges are coloured by the weight before the step, which produced
   /// those values. `learningRate` is the one `step` was made with; the subtitle states
   /// the rule `new = old - learningRate × g`.
+  ///
+  /// With `hoverValues`, every node and weight also gets a hover text (`hoverTexts`) with
+  /// its values in full precision (`w11 = 0.2 → 0.22134… (g = -0.1067…)`).
   public static func update(
     step: StepUpdate, learningRate: Double, sample: DiagramSample, options: NetworkOptions,
-    title: String
+    title: String, hoverValues: Bool = false
   ) -> NetworkDiagram {
     let rule = "new = old − \(learningRate) × g"
     let names = step.before.shape.parameterNames
     func number(_ value: Double?) -> String { value.map { LabelText.number($0, decimals: 3) } ?? "n/a" }
-    return layered(
+    var diagram = layered(
       title: title,
       subtitle: ["one SGD step on point \(step.index) (class \(step.y)): \(rule)"],
       summary: sampleSentence(sample, options, shape: step.before.shape)
@@ -34,5 +37,13 @@ extension NetworkDiagram {
           "g=\(number(step.gradient?.values[$0]))",
         ]
       })
+    if hoverValues {
+      func full(_ value: Double?) -> String { value.map(Self.full) ?? "n/a" }
+      diagram.hoverTexts = valueTexts(sample: sample, shape: step.before.shape) { index in
+        "\(names[index]) = \(full(step.before.values[index])) → \(full(step.after?.values[index])) "
+          + "(g = \(full(step.gradient?.values[index])))"
+      }
+    }
+    return diagram
   }
 }

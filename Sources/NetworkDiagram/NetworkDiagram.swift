@@ -19,6 +19,15 @@ public struct NetworkDiagram: Sendable, Equatable {
   /// For a network too large to label: the nodes of each layer, top to bottom, which are
   /// kept in that order on one rank. Empty for a labelled diagram.
   var ranks: [[String]] = []
+  /// Text a browser shows on hover (a `<title>`), by node name (`z1`, `a2_3`, `loss`) or
+  /// by weight name (`w11`, `w2_3_1`) for the edges that carry that weight (and the
+  /// weight's label on the wire). Names without an entry keep Graphviz's title, the name.
+  public var hoverTexts: [String: String] = [:]
+  /// Maps drawn inside hidden units' output nodes, by node name.
+  var maps: [String: UnitMapFragment] = [:]
+  /// The hidden units drawn as dead, and the legend line that explains the mark.
+  var deadUnits: [String] = []
+  var deadLegend = ""
 
   /// One circle of the diagram.
   struct Node: Sendable, Equatable {

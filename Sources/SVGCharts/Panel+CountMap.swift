@@ -22,8 +22,9 @@ extension Panel {
     let largest = max(1, counts.lazy.compactMap { $0.max() }.max() ?? 1)
     let steps = Double(countPalette.count)
     let levels = (0...countPalette.count).map { Double(largest) * (Double($0) / steps) * (Double($0) / steps) }
+    // Columns beyond the names make drawing throw; they are never described.
     let cells = CountCells(
-      columnNames: columns.count, rowEdges: rowEdges, counts: counts, titles: counts.indices.map(columnTitle),
+      columnNames: columns.count, rowEdges: rowEdges, counts: counts, titles: counts.indices.filter { $0 < columns.count }.map(columnTitle),
       levels: levels, colors: countPalette)
     let colorBar = ColorBar(
       levels: levels, colors: countPalette, label: colorBarLabel, markedLevel: nil, markStyle: PathStyle(),
