@@ -52,7 +52,7 @@ extension ReportAssembler {
     return try chart(
       Figure(
         title: "\(spec.name): \(strings[.sectionDynamics])", description: caption,
-        panels: [accuracy, gradient, ratio], panelWidth: 340, panelHeight: 260, columns: 3),
+        panels: [accuracy, gradient, ratio], panelWidth: 310, panelHeight: 250, columns: 3),
       file: file, caption: caption, note: reductionNote(curves.stride))
   }
 

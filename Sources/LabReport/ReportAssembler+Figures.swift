@@ -76,14 +76,20 @@ extension ReportAssembler {
       file: file, caption: strings[.initialBoundaryCaption], note: overflowNote(overflowing))
   }
 
+  /// The network diagram of `parameters`; with `unitMaps`, each hidden unit shows its
+  /// output over the input square inside its node, and dead ReLU units are marked.
   mutating func networkFigure(
-    _ parameters: Parameters, data: Dataset, options: NetworkOptions, file: String, title: String, caption: String
+    _ parameters: Parameters, data dataset: Dataset, options: NetworkOptions, file: String, title: String,
+    caption: String, unitMaps: Bool = false
   ) throws(LabReportError) -> FigureView {
-    let data = data.train
+    let data = dataset.train
     let trace = ForwardTrace(points: data, parameters: parameters, options: options)
     var diagram = NetworkDiagram.network(
       parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
       title: title)
+    if unitMaps {
+      try attachUnitMaps(to: &diagram, parameters, data: dataset, options: options, trace: trace, file: file)
+    }
     diagram.subtitle = [
       strings.format(
         .networkSubtitle,
@@ -93,6 +99,33 @@ extension ReportAssembler {
     return try diagramFigure(
       diagram, file: file, caption: labelled ? caption : caption + " " + strings[.parameterTableNote])
   }
+
+  /// Puts each hidden unit's map into its node and marks the ReLU units that are 0 for
+  /// every training point.
+  private func attachUnitMaps(
+    to diagram: inout NetworkDiagram, _ parameters: Parameters, data: Dataset, options: NetworkOptions,
+    trace: ForwardTrace, file: String
+  ) throws(LabReportError) {
+    let shape = parameters.shape
+    do {
+      for (layer, maps) in unitMaps(parameters, data: data, options: options).enumerated() {
+        for (unit, map) in maps.enumerated() {
+          let side = Self.mapSide
+          let fragment = NetworkDiagram.UnitMapFragment(svg: try map.svgFragment(side: side), side: side)
+          try diagram.attachMap(fragment, to: NetworkDiagram.unitName("z", layer: layer, unit: unit, shape: shape))
+        }
+      }
+      if options.activation == .relu {
+        let dead = trace.deadUnits.map { NetworkDiagram.unitName("z", layer: $0.layer, unit: $0.unit, shape: shape) }
+        try diagram.markDead(dead, legend: strings[.deadUnitLegend])
+      }
+    } catch {
+      throw .rendering("\(file): \(error)")
+    }
+  }
+
+  /// The side, in pixels, of a unit map inside a diagram's node.
+  static let mapSide = 60.0
 
   /// `parameters` as one matrix per layer (a row per unit: bias, then a weight per input),
   /// for networks whose diagram cannot label them; empty otherwise.

@@ -188,7 +188,7 @@ struct ReportAssembler {
     ]
     var network = try networkFigure(
       result.parameters, data: data, options: options, file: "\(file)-network", title: spec.name,
-      caption: strings[.caseNetworkCaption])
+      caption: strings[.caseNetworkCaption], unitMaps: true)
     network.links += try unitMapFiles(index)
     return CaseView(
       anchor: file, name: spec.name,

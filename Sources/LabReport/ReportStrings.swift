@@ -64,7 +64,7 @@ public struct ReportStrings: Sendable {
     case thumbnailTitle = "thumbnail_title", unitMapsCaption = "unit_maps_caption", unitMapsLink = "unit_maps_link"
     case activationsTitle = "activations_title", activationsCaption = "activations_caption"
     case activationColumnTitle = "activation_column_title", activationBin = "activation_bin", points, layerName = "layer_name", outputLayer = "output_layer"
-    case pointTitle = "point_title", pointTitleData = "point_title_data"
+    case pointTitle = "point_title", pointTitleData = "point_title_data", deadUnitLegend = "dead_unit_legend"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).

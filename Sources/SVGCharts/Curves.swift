@@ -4,7 +4,7 @@
 /// A point whose x or y is not finite, or whose y is not positive on a logarithmic axis,
 /// is not drawn and splits its line in two; a piece of one point is drawn as a dot (a line
 /// of length zero with round caps). Each
-/// piece is reduced per column of `columnWidth` pixels (see `LineReduction`) and then
+/// piece is reduced to its extremes per column of `columnWidth` pixels (see `LineReduction`) and then
 /// simplified to `tolerance` pixels, so a figure's size depends on its width, not on the
 /// number of iterations. The guide is a thin dashed line across the plot at `guide.value`
 /// with its label at the right end, above the line.
@@ -49,10 +49,10 @@ struct Curves: Artist {
           lines.append(Polyline(points: [dot, dot], closed: false))
           continue
         }
-        // Several lines share a small panel: columns of three pixels, then Douglas–Peucker
-        // to half a pixel, which keeps every visible wiggle and drops the rest.
+        // Several lines share a small panel: the extremes of each column of three pixels,
+        // then Douglas–Peucker to half a pixel, which keeps every visible wiggle.
         let ys = piece.map { transform.y.pixel($0.y) }
-        let indices = LineReduction.columnExtremes(ys) {
+        let indices = LineReduction.columnExtremes(ys, ends: false) {
           Int((transform.x.pixel(piece[$0].x) / Self.columnWidth).rounded(.down))
         }
         let line = Polyline(points: indices.map { transform.point(piece[$0].x, piece[$0].y) }, closed: false)

@@ -5,8 +5,10 @@ enum LineReduction {
   /// Indices are grouped into runs that share a pixel column (`column` must not decrease
   /// with the index); of each run the first, the smallest value, the largest value and the
   /// last are kept, in their original order. Every spike stays, however short, and the line
-  /// enters and leaves each column where the data does. At most four indices per column.
-  static func columnExtremes(_ values: [Double], column: (Int) -> Int) -> [Int] {
+  /// enters and leaves each column where the data does. At most four indices per column;
+  /// without `ends`, only the extremes (at most two), for columns a few pixels wide where
+  /// the line's way in and out cannot be seen.
+  static func columnExtremes(_ values: [Double], ends: Bool = true, column: (Int) -> Int) -> [Int] {
     var kept: [Int] = []
     var start = 0
     while start < values.count {
@@ -19,8 +21,8 @@ enum LineReduction {
         if values[end] > values[highest] { highest = end }
         end += 1
       }
-      for index in [start, min(lowest, highest), max(lowest, highest), end - 1]
-      where index != kept.last {
+      let extremes = [min(lowest, highest), max(lowest, highest)]
+      for index in ends ? [start] + extremes + [end - 1] : extremes where index != kept.last {
         kept.append(index)
       }
       start = end

@@ -18,8 +18,8 @@ extension Panel {
   ///
   /// The notebook's `draw_loss`: two lines in matplotlib's first two colours (train
   /// `tab:blue`, test `tab:orange`), a legend naming them, light grid lines, x ticks on whole
-  /// iterations. A series is reduced per three-pixel column to its first, lowest, highest
-  /// and last values and simplified to half a pixel (see `Curves`), so the file stays
+  /// iterations. A series is reduced to its lowest and highest values per three-pixel
+  /// column and simplified to half a pixel (see `Curves`), so the file stays
   /// small and single-iteration spikes stay visible. An empty series is drawn as nothing and left out of the legend.
   public static func lossCurve(
     trainPoints: [(x: Double, y: Double)], testPoints: [(x: Double, y: Double)], labels: ChartLabels,

@@ -20,6 +20,6 @@ extension Panel {
       boundary: (0.5, PathStyle(stroke: Color(0x1a1a1a), strokeWidth: 1.2, rounded: true, role: "boundary")),
       tolerance: 0.5, validate: grid.validate)
     let labels = ChartLabels(title: title, xLabel: "", yLabel: "")
-    return Panel(axes: Axes(labels: labels, artists: [contours], tickDensity: .sparse))
+    return Panel(axes: Axes(labels: labels, artists: [contours], tickDensity: .none))
   }
 }
