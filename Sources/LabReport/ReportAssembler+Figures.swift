@@ -86,7 +86,7 @@ extension ReportAssembler {
     let trace = ForwardTrace(points: data, parameters: parameters, options: options)
     var diagram = NetworkDiagram.network(
       parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
-      title: title)
+      title: title, hoverValues: true)
     if unitMaps {
       try attachUnitMaps(to: &diagram, parameters, data: dataset, options: options, trace: trace, file: file)
     }

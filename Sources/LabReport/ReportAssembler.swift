@@ -118,7 +118,7 @@ struct ReportAssembler {
     var diagram = NetworkDiagram.update(
       step: step, learningRate: spec.learningRate,
       sample: DiagramSample(trace: trace, points: point, index: 0), options: options,
-      title: strings[.updateNetworkTitle])
+      title: strings[.updateNetworkTitle], hoverValues: true)
     diagram.subtitle = [
       strings.format(
         .updateSubtitle,

@@ -40,7 +40,7 @@ extension NetworkDiagram {
     }
     texts["ay"] = "ay = \(full(sample.ay))\n\(parameter(shape.biasIndex(layer: shape.outputLayer, unit: 0)))"
     texts["y"] = "ŷ = \(full(sample.yhat))\ny = \(sample.y)"
-    texts["loss"] = "loss = \(full(sample.loss)) (mean over \(sample.count) points)"
+    texts["loss"] = "loss = \(full(sample.loss)) (n = \(sample.count))"
     return texts
   }
 

@@ -5,7 +5,7 @@
 /// painted as nested regions, lowest level first: the grid's rectangle in `colors[0]`, then
 /// `{v ≥ levels[k]}` in `colors[k]` for each higher band, so each colour shows exactly on
 /// its band, every contour is stored once, and neighbouring bands meet without an
-/// anti-aliasing seam. Contours are simplified to `tolerance` pixels (Douglas–Peucker); the
+/// anti-aliasing seam. Bands hidden under a region that covers the whole grid are left out. Contours are simplified to `tolerance` pixels (Douglas–Peucker); the
 /// curve `v = boundary.level`, if any, is stroked in `boundary.style`.
 struct FilledContours: Artist {
   var grid: ValueGrid
@@ -68,9 +68,12 @@ struct FilledContours: Artist {
       (bounds.x.lowerBound, bounds.y.lowerBound), (bounds.x.upperBound, bounds.y.lowerBound),
       (bounds.x.upperBound, bounds.y.upperBound), (bounds.x.lowerBound, bounds.y.upperBound),
     ].map { transform.point($0.0, $0.1) }
+    // A band whose region is the whole grid hides every band below it: start there.
+    let lowest = grid.values.min() ?? -.infinity
+    let first = colors.indices.last { $0 == 0 || lowest >= levels[$0] } ?? 0
     var marks: [Mark] = []
-    for (band, color) in colors.enumerated() {
-      let rings = band == 0 ? [Polyline(points: corners, closed: true)] : pixels(self.rings[band])
+    for (band, color) in colors.enumerated() where band >= first {
+      let rings = band == first ? [Polyline(points: corners, closed: true)] : pixels(self.rings[band])
       if !rings.isEmpty {
         marks.append(.path(rings, PathStyle(fill: color, role: "band")))
       }

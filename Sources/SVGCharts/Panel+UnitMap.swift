@@ -12,13 +12,13 @@ extension Panel {
   ///
   /// The probability bands and the p = 0.5 curve of `decisionBoundary`, on `grid` (a coarse
   /// one: 0.1 apart over the seed's square is plenty), titled `title` (say the iteration and
-  /// the loss), with at most three ticks per axis and no points or colour bar. Contours are
-  /// simplified to half a pixel, so one panel of 180 × 160 pixels stays under 4 KB.
+  /// the loss), without ticks (the large boundary has them), points or colour bar. Contours
+  /// are simplified to a pixel, so one panel of 180 × 160 pixels stays under 4 KB.
   public static func boundaryThumbnail(_ grid: ProbabilityGrid, title: String) -> Panel {
     let contours = FilledContours(
       grid: grid.valueGrid, levels: probabilityLevels, colors: probabilityPalette,
       boundary: (0.5, PathStyle(stroke: Color(0x1a1a1a), strokeWidth: 1.2, rounded: true, role: "boundary")),
-      tolerance: 0.5, validate: grid.validate)
+      tolerance: 1.0, validate: grid.validate)
     let labels = ChartLabels(title: title, xLabel: "", yLabel: "")
     return Panel(axes: Axes(labels: labels, artists: [contours], tickDensity: .none))
   }

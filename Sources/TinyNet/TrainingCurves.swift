@@ -45,7 +45,8 @@ public struct TrainingCurves: Sendable, Equatable {
       unchecked: stride, count, accuracyTrain, accuracyTest, gradientNorm, updateRatio)
   }
 
-  fileprivate init(
+  /// Curves taken as they are, for the recorder (and tests that forge snapshots).
+  init(
     unchecked stride: Int, _ count: Int, _ accuracyTrain: [Double], _ accuracyTest: [Double],
     _ gradientNorm: [[Double]], _ updateRatio: [[Double]]
   ) {

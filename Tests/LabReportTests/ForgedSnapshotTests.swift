@@ -2,7 +2,7 @@ import Foundation
 @testable import LabReport
 import Testing
 import TestSupport
-import TinyNet
+@testable import TinyNet
 
 /// Snapshots forged field by field: `nnlab render` refuses each with exit 65 and one line
 /// naming the bad value, or, where the forgery is harmless and its checksum was recomputed,
@@ -125,7 +125,9 @@ import TinyNet
         $0.cases[0].parameters = otherParameters
       },
       ValueForgery("trained parameters of huge values", .harmless) {
-        $0.cases[0].parameters = Parameters(shape: .notebook, values: (0..<13).map { $0 % 3 == 0 ? -1e308 : 1e308 })
+        let huge = Parameters(shape: .notebook, values: (0..<13).map { $0 % 3 == 0 ? -1e308 : 1e308 })
+        $0.cases[0].parameters = huge
+        $0.cases[0].checkpoints[$0.cases[0].checkpoints.count - 1].parameters = huge
       },
       ValueForgery("training accuracy above 1", .invalid("cases[0].final: accuracies must be from 0 to 1")) {
         $0.cases[0].final.accuracyTrain = 1.5
@@ -169,7 +171,50 @@ import TinyNet
       ValueForgery("histogram of no case", .invalid("experiment.histograms: 'nope' is not the name of a case")) {
         $0.experiment.histograms = ["nope"]
       },
+      ValueForgery("a checkpoint moved", .invalid("cases[0].checkpoints: must keep the iterations 0, 1, 2")) {
+        $0.cases[0].checkpoints[1].iteration = 2
+      },
+      ValueForgery("a checkpoint left out", .invalid("cases[0].checkpoints: must keep the iterations 0, 1, 2")) {
+        $0.cases[0].checkpoints.remove(at: 1)
+      },
+      ValueForgery("other checkpoints asked for", .invalid("cases[0].checkpoints: must keep the iterations 0, 2")) {
+        $0.experiment.checkpoints = [0, 2]
+      },
+      ValueForgery("the same checkpoints asked for", .harmless) { $0.experiment.checkpoints = [1] },
+      ValueForgery("a first checkpoint elsewhere", .invalid("cases[0].checkpoints: must start at the case's initial parameters")) {
+        $0.cases[0].checkpoints[0].parameters = $0.cases[0].parameters
+      },
+      ValueForgery("a last checkpoint elsewhere", .invalid("cases[0].checkpoints: must start at the case's initial parameters and end at its final ones")) {
+        $0.cases[0].checkpoints[2].parameters = $0.cases[0].checkpoints[0].parameters
+      },
+      ValueForgery("a middle checkpoint of huge values", .harmless) {
+        $0.cases[0].checkpoints[1].parameters = Parameters(shape: .notebook, values: (0..<13).map { $0 % 2 == 0 ? 1e308 : -1e308 })
+      },
+      ValueForgery("a checkpoint of another shape", .invalid("cases[0].checkpoints[1].params: 'b1_1' is not a parameter of the 2-3-1 network")) {
+        $0.cases[0].checkpoints[1].parameters = otherParameters
+      },
     ]
+    if let curves = try? original.get().cases[0].curves {
+      func forged(
+        _ description: String, _ outcome: Outcome, accuracy: [Double]? = nil, norms: [[Double]]? = nil,
+        ratios: [[Double]]? = nil
+      ) -> ValueForgery {
+        let changed = TrainingCurves(
+          unchecked: curves.stride, curves.count, accuracy ?? curves.accuracyTrain, curves.accuracyTest,
+          norms ?? curves.gradientNorm, ratios ?? curves.updateRatio)
+        return ValueForgery(description, outcome) { $0.cases[0].curves = changed }
+      }
+      forgeries += [
+        forged("an accuracy above 1", .invalid("cases[0].curves: an accuracy is not between 0 and 1"), accuracy: [1.5, 0.5]),
+        forged("a negative gradient norm", .invalid("cases[0].curves: a gradient norm or update ratio is negative or not finite"),
+               norms: [[-1, 1], [1, 1]]),
+        forged("curves of one layer", .invalid("cases[0].curves: a network of 2 layers has 2 gradient norm and update ratio series"),
+               norms: [[1, 1]], ratios: [[1, 1]]),
+        forged("a curve too short", .invalid("cases[0].curves: 2 updates with stride 1 keep 2 values per series"),
+               accuracy: [0.5]),
+        forged("other accuracies", .harmless, accuracy: [0.25, 1]),
+      ]
+    }
     if let empty = try? LossHistory(
       stride: 1, count: 0, train: [], test: [], digest: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     {
@@ -177,6 +222,14 @@ import TinyNet
         ValueForgery("diverged at the first update", .harmless) {
           $0.cases[0].divergedAt = 1
           $0.cases[0].history = empty
+          $0.cases[0].parameters = $0.cases[0].checkpoints[0].parameters
+          $0.cases[0].checkpoints = [$0.cases[0].checkpoints[0]]
+          if let curves = try? TrainingCurves(
+            stride: 1, count: 0, layers: 2, accuracyTrain: [], accuracyTest: [], gradientNorm: [[], []],
+            updateRatio: [[], []])
+          {
+            $0.cases[0].curves = curves
+          }
           $0.cases[0].final.lossTrain = nil
           $0.cases[0].final.lossTest = nil
         })
@@ -228,7 +281,7 @@ import TinyNet
 
   static let textForgeries: [TextForgery] = [
     TextForgery("format", #""2""#, "format: expected an integer"),
-    TextForgery("format", "3", "format 3 is not supported"),
+    TextForgery("format", "4", "format 4 is not supported"),
     TextForgery("no format", "format: is missing") { $0.remove("format") },
     TextForgery("generator", #""pynb""#, "this is not an nnlab snapshot"),
     TextForgery("no generator", "this is not an nnlab snapshot") { $0.remove("generator") },

@@ -95,7 +95,7 @@ struct UnitMapDiagramTests {
     #expect(nodes.titles.contains("w12 = \(w12)"))
     let sample = Fixtures.sample(.notebookFirstDiagram)
     #expect(nodes.titles.contains("z1 = \(sample.hidden[0][0].z)"))
-    #expect(nodes.titles.contains("loss = \(sample.loss) (mean over 100 points)"))
+    #expect(nodes.titles.contains("loss = \(sample.loss) (n = 100)"))
     // The two edges of weight w12 (into and out of its label) and the label itself.
     #expect(nodes.titles.filter { $0 == "w12 = \(w12)" }.count == 3)
     // The loss is not written with two decimals here, but in full.
