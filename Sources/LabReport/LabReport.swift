@@ -4,7 +4,7 @@ import TinyNet
 /// Runs experiments and writes their reports.
 public enum LabReport {
   /// The nnlab release, recorded in every snapshot and report.
-  public static let version = "0.2.0"
+  public static let version = "0.3.0"
 
   /// The longest training, in seconds, that `report` starts without being told to.
   public static let timeLimit = 600.0

@@ -11,8 +11,10 @@ extension Snapshot {
     try Self.encoded(SnapshotFile(self, checksum: checksum()))
   }
 
-  /// The SHA-256 of the file's bytes without the checksum.
-  func checksum() throws(LabReportError) -> String { Self.hash(try Self.encoded(SnapshotFile(self, checksum: nil))) }
+  /// The SHA-256 of the file's bytes without the checksum, as format `format` writes it.
+  func checksum(format: Int = formatVersion) throws(LabReportError) -> String {
+    Self.hash(try Self.encoded(SnapshotFile(self, checksum: nil, format: format)))
+  }
 
   /// Reads and checks `snapshot.json`.
   ///
@@ -20,6 +22,10 @@ extension Snapshot {
   /// names of parameters for each network's shape, loss histories that fit their settings,
   /// and the drawn point of the single update. Then the checksum and the data set drawn
   /// again from the experiment must match.
+  ///
+  /// A snapshot of format 2 (nnlab 0.2, before checkpoints and curves were recorded) is
+  /// read too: its cases are trained again, which must give every recorded number bit for
+  /// bit, and the recordings it lacks are taken from that run.
   /// - Throws: `LabReportError.badSnapshot` with one line saying what is wrong.
   public init(json data: Data) throws(LabReportError) {
     guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
@@ -36,7 +42,7 @@ extension Snapshot {
       throw .badSnapshot("cannot be read")
     }
     self = file.snapshot
-    guard file.checksum == (try? checksum()) else {
+    guard file.checksum == (try? checksum(format: file.format)) else {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
     let dataset = experiment.dataset
@@ -47,9 +53,28 @@ extension Snapshot {
     guard let point, point.x1 == [step.x[0]], point.x2 == [step.x[1]], point.y == [step.y] else {
       throw .badSnapshot("step: the drawn point is not training point \(step.index) of the data set")
     }
+    if file.format < Self.formatVersion { try recordAgain() }
   }
 
-  private static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
+  /// Trains every case of a snapshot written before checkpoints and curves were recorded,
+  /// checks that the run gives the same numbers, and keeps its recordings.
+  private mutating func recordAgain() throws(LabReportError) {
+    let again = experiment.run()
+    guard again.step == step else { throw .badSnapshot("step: the update made again differs from the recorded one") }
+    for (index, fresh) in again.cases.enumerated() {
+      let recorded = cases[index]
+      guard fresh.iterations == recorded.iterations, fresh.history == recorded.history,
+        fresh.parameters == recorded.parameters, fresh.divergedAt == recorded.divergedAt, fresh.final == recorded.final
+      else {
+        throw .badSnapshot(
+          "cases[\(index)]: training again gives other numbers than the recorded ones, so the checkpoints "
+            + "this nnlab draws cannot be made")
+      }
+      cases[index] = fresh
+    }
+  }
+
+  static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     do {
@@ -66,10 +91,16 @@ extension Snapshot {
 struct SnapshotFile: Codable {
   var snapshot: Snapshot
   var checksum: String?
+  /// The format written or read: `Snapshot.formatVersion`, or 2 (no checkpoints, no curves).
+  var format: Int
 
-  init(_ snapshot: Snapshot, checksum: String?) {
+  /// The formats this nnlab reads.
+  static let readableFormats = 2...Snapshot.formatVersion
+
+  init(_ snapshot: Snapshot, checksum: String?, format: Int = Snapshot.formatVersion) {
     self.snapshot = snapshot
     self.checksum = checksum
+    self.format = format
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -83,11 +114,11 @@ struct SnapshotFile: Codable {
     guard (try? container.decodeIfPresent(String.self, forKey: .generator)) == "nnlab" else {
       throw LabReportError.badSnapshot("this is not an nnlab snapshot ('generator' is not \"nnlab\")")
     }
-    let format = try container.decode(Int.self, forKey: .format)
-    guard format == Snapshot.formatVersion else {
+    format = try container.decode(Int.self, forKey: .format)
+    guard Self.readableFormats.contains(format) else {
       throw LabReportError.badSnapshot(
-        "format \(format) is not supported (this nnlab reads format \(Snapshot.formatVersion); "
-          + "run its experiment again: it is the snapshot's \"experiment\" object)")
+        "format \(format) is not supported (this nnlab reads formats \(Self.readableFormats.lowerBound) to "
+          + "\(Self.readableFormats.upperBound); run its experiment again: it is the snapshot's \"experiment\" object)")
     }
     // The checksum covers only what nnlab reads: a key it would ignore must be refused.
     try decoder.container(keyedBy: JSONKey.self).rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
@@ -97,6 +128,9 @@ struct SnapshotFile: Codable {
     }
     let language = try container.decode(ReportLanguage.self, forKey: .language)
     let experiment = try container.decode(Experiment.self, forKey: .experiment)
+    if format < 3 && experiment.checkpoints != nil {
+      throw container.refuse(.experiment, "holds checkpoints, which format \(format) does not have")
+    }
     let dataHash = try container.decode(String.self, forKey: .dataHash)
     guard dataHash.count == 64, dataHash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
       throw container.refuse(.dataHash, "must be 64 lowercase hex digits")
@@ -112,7 +146,7 @@ struct SnapshotFile: Codable {
       let spec = experiment.cases[cases.count]
       cases.append(
         try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(
-          spec: spec, checkpoints: experiment.checkpoints))
+          spec: spec, checkpoints: experiment.checkpoints, format: format))
     }
     guard cases.count == experiment.cases.count else {
       throw container.refuse(.cases, "holds \(cases.count) results for \(experiment.cases.count) cases")
@@ -125,7 +159,7 @@ struct SnapshotFile: Codable {
 
   func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Snapshot.formatVersion, forKey: .format)
+    try container.encode(format, forKey: .format)
     try container.encode("nnlab", forKey: .generator)
     try container.encode(snapshot.nnlabVersion, forKey: .nnlabVersion)
     try container.encode(snapshot.language, forKey: .language)
@@ -152,6 +186,7 @@ struct SnapshotFile: Codable {
       try loss.encode(history.train, forKey: "train")
       try loss.encode(history.test, forKey: "test")
       try loss.encode(history.digest, forKey: "sha256")
+      guard format >= 3 else { continue }
       var curves = entry.nestedContainer(keyedBy: JSONKey.self, forKey: "curves")
       try curves.encode(result.curves.accuracyTrain, forKey: "accuracy_train")
       try curves.encode(result.curves.accuracyTest, forKey: "accuracy_test")
@@ -227,8 +262,11 @@ extension KeyedDecodingContainer where Key == JSONKey {
 
   /// One case's result, checked against its settings: the number of iterations, where it
   /// diverged, a loss history of the right shape, parameters of the case's network.
-  fileprivate func decodeResult(spec: CaseSpec, checkpoints requested: [Int]?) throws -> TrainingResult {
-    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss", "curves", "checkpoints"])
+  /// Format 2 has no curves and no checkpoints: the result holds empty ones until
+  /// `Snapshot.recordAgain` trains the case again.
+  fileprivate func decodeResult(spec: CaseSpec, checkpoints requested: [Int]?, format: Int) throws -> TrainingResult {
+    let recordings = format >= 3 ? ["curves", "checkpoints"] : []
+    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"] + recordings)
     let iterations = try decodeInteger("iterations")
     guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
       throw refuse("iterations", "does not fit the case's settings")
@@ -269,10 +307,17 @@ extension KeyedDecodingContainer where Key == JSONKey {
     guard count == 0 || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
       throw refuse("final", "the final losses are not the last recorded ones")
     }
-    let curves = try decodeCurves(stride: stride, count: count, layers: spec.network.shape.layerCount)
-    let checkpoints = try decodeCheckpoints(
-      spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: count,
-      final: parameters)
+    let layers = spec.network.shape.layerCount
+    let none = [[Double]](repeating: [], count: layers)
+    var curves = try TrainingCurves(
+      stride: 1, count: 0, layers: layers, accuracyTrain: [], accuracyTest: [], gradientNorm: none, updateRatio: none)
+    var checkpoints: [Checkpoint] = []
+    if format >= 3 {
+      curves = try decodeCurves(stride: stride, count: count, layers: layers)
+      checkpoints = try decodeCheckpoints(
+        spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: count,
+        final: parameters)
+    }
     return TrainingResult(
       iterations: iterations, history: history, curves: curves, checkpoints: checkpoints, parameters: parameters,
       divergedAt: divergedAt, final: final)

@@ -16,7 +16,8 @@ struct UnitHistory {
 
   /// Every hidden unit's history over `points`, layer by layer: `bins` equal bins over the
   /// lowest to the highest finite output at any checkpoint (widened by 0.5 each way when
-  /// those are equal), counted as `np.histogram(..., range=...)` counts them.
+  /// those are equal, or by a millionth of the value beyond 500,000), counted as
+  /// `np.histogram(..., range=...)` counts them.
   static func all(
     _ checkpoints: [Checkpoint], points: LabeledPoints, options: NetworkOptions, bins: Int = 20
   ) throws(ChartError) -> [UnitHistory] {
@@ -30,8 +31,12 @@ struct UnitHistory {
         let all = finite.joined()
         var lower = all.min() ?? 0
         var upper = all.max() ?? 1
-        if lower == upper { (lower, upper) = (lower - 0.5, upper + 0.5) }
-        if lower == upper { (lower, upper) = (lower.nextDown, upper.nextUp) }
+        if lower == upper {
+          // numpy's ±0.5, or a millionth of the value where 0.5 would leave bins too narrow
+          // to tell apart.
+          let pad = max(0.5, abs(lower) * 1e-6)
+          (lower, upper) = (lower - pad, upper + pad)
+        }
         let histograms = try finite.map { values throws(ChartError) in
           try Histogram(values: values, bins: bins, range: lower...upper)
         }

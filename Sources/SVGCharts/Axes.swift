@@ -104,9 +104,11 @@ struct Axes: Sendable {
     let delta = (high - low) * margin
     var lower = low - delta
     var upper = high + delta
-    if let bound = sticky.filter({ $0 < low + tolerance }).max() { lower = max(lower, bound) }
-    if let bound = sticky.filter({ $0 > high - tolerance }).min() { upper = min(upper, bound) }
-    return lower...upper
+    // A sticky value holds the edge it is nearest to: on a range far narrower than its
+    // magnitude the tolerance spans both edges, and the top edge must not pull the bottom up.
+    if let bound = sticky.filter({ $0 < low + tolerance && $0 < high }).max() { lower = max(lower, bound) }
+    if let bound = sticky.filter({ $0 > high - tolerance && $0 > low }).min() { upper = min(upper, bound) }
+    return lower <= upper ? lower...upper : (low - delta)...(high + delta)
   }
 
   private func gridMarks(_ layout: Layout) -> [Mark] {

@@ -13,12 +13,24 @@ struct Curves: Artist {
   var yScale: AxisScale
   var guide: (value: Double, label: String)?
   var width = 1.5
+  /// Whether a value that is not finite is an error (loss curves, whose values must all be
+  /// finite) rather than a break in the line.
+  var requireFinite = false
   /// The pixels per column of the per-column reduction.
   static let columnWidth = 3.0
   /// How far, in pixels, a simplified line may stray from the reduced one.
   static let tolerance = 0.5
 
   func dataBounds() throws(ChartError) -> DataBounds? {
+    if requireFinite {
+      for curve in series {
+        let points = curve.points
+        _ = try DataBounds.range(of: points.map(\.y)) { "the \"\(curve.name)\" series value at x = \(points[$0].x)" }
+        guard points.allSatisfy({ $0.x.isFinite }) else {
+          throw ChartError("the \"\(curve.name)\" series has an x value that is not finite")
+        }
+      }
+    }
     let probe = DataScale(lower: 1, upper: 10, start: 0, end: 1, kind: yScale)
     var xs: [Double] = []
     var ys: [Double] = []

@@ -28,7 +28,8 @@ extension Panel {
     let series = [(trainName, trainPoints, Color.tabBlue), (testName, testPoints, Color.tabOrange)]
       .filter { !$0.1.isEmpty }
     let lines = Curves(
-      series: series.map { CurveSeries(name: $0.0, points: $0.1, color: $0.2) }, yScale: .linear, guide: nil)
+      series: series.map { CurveSeries(name: $0.0, points: $0.1, color: $0.2) }, yScale: .linear, guide: nil,
+      requireFinite: true)
     let legend = Legend(entries: series.map { LegendEntry(label: $0.0, color: $0.2) }, swatch: .line)
     return Panel(
       axes: Axes(labels: labels, artists: [lines], legend: legend, gridLines: .both, integerXTicks: true))

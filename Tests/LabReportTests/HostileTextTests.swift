@@ -95,7 +95,9 @@ import TinyNet
       inline.append(file)
       rest = rest[end.upperBound...]
     }
-    #expect(inline.count == 8)
+    // Data set, initial network and boundary, update network and boundary, and the case's
+    // loss and boundary, network, curves, boundary over time and activations over time.
+    #expect(inline.count == 11)
     let svgs = files.keys.filter { $0.hasSuffix(".svg") }.map { folder.url.appendingPathComponent("out/\($0)") }
     #expect(try xmllintComplaints(inline + svgs) == "")
   }

@@ -25,13 +25,19 @@ struct LossCurveTests {
     try elements("path", role: "series", in: svg).map { try #require($0.subpaths.first) }
   }
 
-  @Test func aThousandIterationsKeepEveryPointAndStaySmall() throws {
-    let svg = try Self.figure(train: Self.loss(1000), test: Self.loss(1000, offset: 0.05)).svg(
+  @Test func aThousandIterationsKeepWhatTheColumnsShowAndStaySmall() throws {
+    let train = Self.loss(1000)
+    let svg = try Self.figure(train: train, test: Self.loss(1000, offset: 0.05)).svg(
       idPrefix: "loss-", standalone: true)
     try expectWellFormed(svg)
-    #expect(svg.utf8.count < 30_000, "\(svg.utf8.count) bytes")
+    #expect(svg.utf8.count < 12_000, "\(svg.utf8.count) bytes")
     let paths = try Self.seriesPaths(svg)
-    #expect(paths.map(\.count) == [1000, 1000])
+    // At most the two extremes of each three-pixel column, and the curve still spans the run.
+    let plot = try plotRect(svg)
+    #expect(paths.allSatisfy { $0.count > 20 && Double($0.count) <= 2 * plot.width / 3 + 2 }, "\(paths.map(\.count))")
+    let first = try #require(paths.first?.first)
+    let last = try #require(paths.first?.last)
+    #expect(last.x - first.x > 0.9 * plot.width)
     #expect(
       try elements("path", role: "series", in: svg).map { $0.attributes["stroke"] } == ["#1f77b4", "#ff7f0e"])
   }
@@ -74,7 +80,7 @@ struct LossCurveTests {
     let plot = try plotRect(svg)
     #expect(box.minX > plot.midX && box.maxY < plot.midY, "upper right")
     let paths = try Self.seriesPaths(svg)
-    try #require(paths.count == 2 && paths.allSatisfy { $0.count == 300 }, "\(paths.map(\.count))")
+    try #require(paths.count == 2 && paths.allSatisfy { $0.count > 10 }, "\(paths.map(\.count))")
     for path in paths {
       for (a, b) in zip(path, path.dropFirst()) {
         #expect(!box.intersectsSegment(a, b))
@@ -124,6 +130,8 @@ struct LossCurveTests {
   @Test func aSingleIterationIsADot() throws {
     let svg = try Self.figure(train: [0.6], test: [0.7]).svg(idPrefix: "a", standalone: true)
     try expectWellFormed(svg)
-    #expect(try elements(of: svg).filter { $0.name == "circle" }.count == 2)
+    // A line of length zero whose round caps draw the dot.
+    let dots = try elements("path", role: "series", in: svg)
+    #expect(dots.count == 2 && dots.allSatisfy { $0.attributes["d"]?.hasSuffix("h0") == true })
   }
 }

@@ -63,3 +63,20 @@ struct TicksTests {
     #expect(try Ticks.Labels([0, 200_000]).exponent == nil)
   }
 }
+
+@Suite struct ViewLimitsTests {
+  /// Around 10^18 a relative tolerance spans the whole range: each sticky edge must still
+  /// hold only its own side.
+  @Test func stickyEdgesOfANarrowRangeFarFromZeroStayInOrder() {
+    let low = 1e18 - 1e12
+    let high = 1e18 + 1e12
+    let limits = Axes.viewLimits(low...high, sticky: [low, high], margin: 0.05)
+    #expect(limits.lowerBound <= low && limits.upperBound >= high)
+    #expect(limits.upperBound - limits.lowerBound < 1e13)
+  }
+
+  @Test func stickyEdgesHoldTheViewAtTheDataOnAnOrdinaryRange() {
+    #expect(Axes.viewLimits(0...1, sticky: [0, 1], margin: 0.05) == 0...1)
+    #expect(Axes.viewLimits(0...1, sticky: [], margin: 0.05) == -0.05...1.05)
+  }
+}

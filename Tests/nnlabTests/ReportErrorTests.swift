@@ -124,7 +124,7 @@ import TestSupport
   static let badPartials = [
     BadPartials(
       kind: "missing partial", appended: ["report": "{{> nosuchpartial}}"],
-      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, parameters, style)"),
+      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, parameters, diagnostics, style)"),
     BadPartials(
       kind: "missing partial without space", appended: ["case": "{{>nosuchpartial}}"],
       message: "case.mustache' includes the partial 'nosuchpartial'"),
@@ -239,12 +239,12 @@ import TestSupport
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let snapshot = try seedSnapshot(in: folder)
-    let future = snapshot.replacingOccurrences(of: #""format" : 2"#, with: #""format" : 3"#)
-    try #require(future != snapshot, "the snapshot has no \"format\" : 2 to change")
+    let future = snapshot.replacingOccurrences(of: #""format" : 3"#, with: #""format" : 4"#)
+    try #require(future != snapshot, "the snapshot has no \"format\" : 3 to change")
     try folder.write(future, to: "future.json")
     let output = try runProcess(
       Repository.nnlab, ["render", folder.path("future.json"), "--out", folder.path("again")])
-    expectOneLineError(output, status: 65, mentions: "format 3 is not supported")
+    expectOneLineError(output, status: 65, mentions: "format 4 is not supported")
   }
 
   @Test func jsonThatIsNoSnapshotIsRefusedWith65() throws {

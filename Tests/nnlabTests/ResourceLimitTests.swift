@@ -28,10 +28,16 @@ import TestSupport
     #expect(short.status == 0, "\(short.stderr)")
 
     let snapshot = try Data(contentsOf: folder.url.appendingPathComponent("long/snapshot.json"))
-    #expect(snapshot.count < 200_000, "the snapshot of one case has \(snapshot.count) bytes")
-    let history = try #require(JSONDocument(parsing: snapshot)["cases.0.loss"])
+    // Eight series of at most 2000 values, however long the run: the two losses, the two
+    // accuracies, and per layer the gradient norm and the update ratio.
+    #expect(snapshot.count < 600_000, "the snapshot of one case has \(snapshot.count) bytes")
+    let document = try JSONDocument(parsing: snapshot)
+    let history = try #require(document["cases.0.loss"])
     #expect(history["stride"]?.text == String(iterations / 500))
     #expect(history["train"]?.count == 2000, "500 buckets of first, lowest, highest and last")
+    #expect(document["cases.0.curves.accuracy_test"]?.count == 2000)
+    #expect(document["cases.0.curves.update_ratio.1"]?.count == 2000)
+    #expect(document["cases.0.checkpoints"]?.count == 10)
 
     // Whole histories would hold 2 × 200,000 doubles (3.2 MB) and their JSON text (over 8 MB).
     let growth = long.peakKilobytes - short.peakKilobytes
