@@ -1,0 +1,9 @@
+/// An SVG document that could not be read or drawn as PNG or PDF; the text says why, in
+/// one line.
+public struct FigureExportError: Error, Equatable, CustomStringConvertible {
+  public let description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
