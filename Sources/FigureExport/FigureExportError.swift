@@ -3,7 +3,8 @@
 public struct FigureExportError: Error, Equatable, CustomStringConvertible {
   public let description: String
 
-  init(_ description: String) {
+  /// An error that says `description`.
+  public init(_ description: String) {
     self.description = description
   }
 }

@@ -44,6 +44,11 @@ public struct FormatListError: Error, Equatable, CustomStringConvertible {
   /// The bad item: empty for an empty list or item.
   public let item: String
 
+  /// The error for `item`.
+  public init(item: String) {
+    self.item = item
+  }
+
   public var description: String {
     let allowed = FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")
     let what = item.isEmpty ? "an empty format" : "\(SafeText.quoted(item)) is not a figure format"
