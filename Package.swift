@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(name: "SafeText"),
@@ -30,11 +31,18 @@ let package = Package(
     ),
     .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
     .systemLibrary(name: "CRename"),
+    .systemLibrary(
+      name: "CRsvg",
+      pkgConfig: "librsvg-2.0",
+      providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
+    ),
+    .target(name: "FigureExport", dependencies: ["CRsvg"]),
     .target(
       name: "LabReport",
       dependencies: [
-        "TinyNet", "DataFiles", "SVGCharts", "NetworkDiagram", "SafeText", "CRename",
+        "TinyNet", "DataFiles", "SVGCharts", "NetworkDiagram", "SafeText", "CRename", "FigureExport",
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .executableTarget(
@@ -49,6 +57,7 @@ let package = Package(
     .testTarget(name: "SafeTextTests", dependencies: ["SafeText"]),
     .testTarget(name: "TinyNetTests", dependencies: ["TinyNet", "TestSupport"]),
     .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"]),
+    .testTarget(name: "FigureExportTests", dependencies: ["FigureExport", "TestSupport"]),
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet", "SVGCharts", "TestSupport"]),
     .testTarget(
       name: "LabReportTests",

@@ -6,8 +6,8 @@ benchmark executable), so neither side pays for interpreter or process start-up:
   * the seed lab's single update and four execute_ann cases (numeric gradients);
   * a 2-8-8-1 tanh network on 1000 spiral points, 10 epochs of batches of 10 (numeric
     gradients in both; nnlab also with backpropagation).
-Reports: the whole `nnlab report` process for the seed lab and for examples/playground.json,
-wall time and peak memory.
+Reports: the whole `nnlab report` process for the seed lab (SVG only, and with PNG and PDF
+figures: `--formats svg,png,pdf`) and for examples/playground.json, wall time and peak memory.
 """
 import argparse
 import json
@@ -59,6 +59,7 @@ def run_measured(command):
 
 
 def measure_report(nnlab, arguments, label, targets):
+    """Median wall time and largest peak memory of five runs; `targets` may be None."""
     print(f'Whole `nnlab report` process for {label}')
     with tempfile.TemporaryDirectory() as folder:
         walls, peaks = [], []
@@ -67,7 +68,7 @@ def measure_report(nnlab, arguments, label, targets):
             walls.append(wall)
             peaks.append(peak)
         size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
-    wall_target, memory_target, size_target = targets
+    wall_target, memory_target, size_target = targets or ('-', '-', '-')
     print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms   (target < {wall_target} ms)")
     print(f"  peak memory (largest):   {max(peaks):7.1f} MiB  (target < {memory_target} MiB)")
     print(f"  index.html:              {size / 1024:7.1f} KiB  (target < {size_target} KiB)")
@@ -113,6 +114,7 @@ def main():
 
     nnlab = os.path.join(args.bin, 'nnlab')
     measure_report(nnlab, [], 'the seed lab', (90, 40, 500))
+    measure_report(nnlab, ['--formats', 'svg,png,pdf'], 'the seed lab with PNG and PDF figures', None)
     measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
                    (1000, 100, 1000))
 

@@ -22,7 +22,8 @@ public enum LabReport {
     }
   }
 
-  /// Trains `experiment` and writes its report to `folder`.
+  /// Trains `experiment` and writes its report to `folder`, with the figure formats and
+  /// zip that `output` asks for.
   ///
   /// Everything is checked before training: the templates, the language's texts and the
   /// output folder. `progress` receives a case's index and completed iterations.
@@ -30,33 +31,43 @@ public enum LabReport {
   @discardableResult
   public static func report(
     _ experiment: Experiment, language: ReportLanguage, templates: TemplateSet, to folder: OutputFolder,
-    progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
+    output: ReportOutput = ReportOutput(), progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
   ) throws(LabReportError) -> Snapshot {
     let strings = try templates.strings(language)
     try folder.checkTarget()
+    if output.zip { try folder.checkArchiveTarget() }
     let results = experiment.run(progress: progress)
     let snapshot = Snapshot(experiment: experiment, language: language, results: results)
-    try write(snapshot, strings: strings, templates: templates, to: folder)
+    try write(snapshot, strings: strings, templates: templates, to: folder, output: output)
     return snapshot
   }
 
   /// Writes the report of `snapshot` to `folder` without training: byte for byte the
-  /// report it was made with, unless `language` asks for another language.
+  /// report it was made with, unless `language` asks for another language; with the
+  /// figure formats and zip that `output` asks for.
   public static func render(
-    _ snapshot: Snapshot, language: ReportLanguage? = nil, templates: TemplateSet, to folder: OutputFolder
+    _ snapshot: Snapshot, language: ReportLanguage? = nil, templates: TemplateSet, to folder: OutputFolder,
+    output: ReportOutput = ReportOutput()
   ) throws(LabReportError) {
     var snapshot = snapshot
     if let language { snapshot.language = language }
     let strings = try templates.strings(snapshot.language)
     try folder.checkTarget()
-    try write(snapshot, strings: strings, templates: templates, to: folder)
+    if output.zip { try folder.checkArchiveTarget() }
+    try write(snapshot, strings: strings, templates: templates, to: folder, output: output)
   }
 
-  /// Draws every file of `snapshot`'s report in memory, then writes the folder at once.
+  /// Draws every file of `snapshot`'s report in memory (figures in every format of
+  /// `output`, the notes kits), then writes the folder, and the zip, at once.
   private static func write(
-    _ snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet, to folder: OutputFolder
+    _ snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet, to folder: OutputFolder,
+    output: ReportOutput
   ) throws(LabReportError) {
     var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
-    try folder.write(try assembler.assemble())
+    var files = try assembler.assemble()
+    files.merge(assembler.notesKits(formats: output.formats)) { _, kit in kit }
+    files.merge(try assembler.exports(formats: output.formats)) { _, export in export }
+    let archive = output.zip ? try ReportArchive.zip(files, folderName: folder.url.lastPathComponent) : nil
+    try folder.write(files, archive: archive)
   }
 }

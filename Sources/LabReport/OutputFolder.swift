@@ -22,11 +22,14 @@ public struct OutputFolder: Sendable {
     self.url = url.standardizedFileURL
   }
 
-  /// Writes `files` (paths relative to the folder, with `/` between folders) and the marker.
-  public func write(_ files: [String: Data]) throws(LabReportError) {
+  /// Writes `files` (paths relative to the folder, with `/` between folders) and the marker,
+  /// and `archive`, if given, to `archiveURL`: staged beside it and renamed into place
+  /// right after the folder, so that a failure leaves no half-written zip either.
+  public func write(_ files: [String: Data], archive: Data? = nil) throws(LabReportError) {
     let fileManager = FileManager.default
     let parent = url.deletingLastPathComponent()
     try checkTarget()
+    if archive != nil { try checkArchiveTarget() }
     do {
       try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
@@ -43,6 +46,8 @@ public struct OutputFolder: Sendable {
     }
     let staging = parent.appendingPathComponent(name(.new))
     let retired = parent.appendingPathComponent(name(.old))
+    let stagedArchive = parent.appendingPathComponent(
+      TemporaryFolderName(target: archiveURL.lastPathComponent, kind: .new, processID: getpid(), token: token).name)
     let earlier: URL?
     do {
       try WritesInProgress.step { folders throws(LabReportError) in
@@ -64,6 +69,7 @@ public struct OutputFolder: Sendable {
           try Self.markerContents.write(to: staging.appendingPathComponent(Self.markerName))
         }
       }
+      if let archive { try stageArchive(archive, at: stagedArchive) }
       earlier = try WritesInProgress.step { folders throws(LabReportError) in
         try swap(staging, retired: retired, folders: &folders)
       }
@@ -71,6 +77,10 @@ public struct OutputFolder: Sendable {
       WritesInProgress.step { folders in
         try? fileManager.removeItem(at: staging)
         folders.remove(staging.path)
+        if archive != nil {
+          try? fileManager.removeItem(at: stagedArchive)
+          folders.remove(stagedArchive.path)
+        }
       }
       throw error
     }
@@ -80,6 +90,7 @@ public struct OutputFolder: Sendable {
         folders.remove(earlier.path)
       }
     }
+    if archive != nil { try placeArchive(from: stagedArchive) }
     // Held until the earlier report is gone, so the next writer finds no temporary folder.
     _ = consume lock
   }

@@ -157,6 +157,10 @@ extension ReportAssembler {
     do {
       let document = try figure.document(idPrefix: "\(file)-")
       files["figures/\(file).svg"] = Data(document.standalone.utf8)
+      catalogue.append(
+        CataloguedFigure(
+          folder: "figures", name: file, title: figure.title, caption: caption.isEmpty ? figure.title : caption,
+          altText: figure.description))
       return FigureView(
         anchor: "figure-\(file)", svg: document.element, caption: caption, note: note,
         links: [FileLink(label: strings[.svgFile], href: "figures/\(file).svg")])
@@ -173,6 +177,9 @@ extension ReportAssembler {
       let rendered = try GraphvizRenderer.shared.render(diagram, idPrefix: "\(file)-")
       files["graphs/\(file).svg"] = Data(rendered.svg.utf8)
       files["graphs/\(file).dot"] = Data(rendered.dot.utf8)
+      catalogue.append(
+        CataloguedFigure(
+          folder: "graphs", name: file, title: diagram.title, caption: caption, altText: diagram.summary))
       return FigureView(
         anchor: "figure-\(file)", svg: rendered.inlineSVG, caption: caption, note: strings[.diagramLegend],
         links: [

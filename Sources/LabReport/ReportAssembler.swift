@@ -12,6 +12,8 @@ struct ReportAssembler {
   let templates: TemplateSet
   let results: LabResults
   var files: [String: Data] = [:]
+  /// Every figure and diagram written to `files`, in the report's order.
+  var catalogue: [CataloguedFigure] = []
 
   init(snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet) {
     self.snapshot = snapshot

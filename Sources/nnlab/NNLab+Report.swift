@@ -33,8 +33,9 @@ extension NNLab {
     static let configuration = CommandConfiguration(
       abstract: "Train an experiment (the seed lab by default) and write its HTML lab report.",
       discussion: """
-        Writes index.html, figures/*.svg, graphs/*.svg|dot and snapshot.json to the output
-        folder, atomically: an earlier report is replaced only when the new one is complete,
+        Writes index.html, figures/*.svg (and the PNGs and PDFs of --formats), graphs/*.svg|dot,
+        the notes kits figures/figures.md and figures/figures.tex, and snapshot.json to the
+        output folder, atomically: an earlier report is replaced only when the new one is complete,
         and a folder nnlab did not make is never overwritten.
         """)
 
@@ -48,6 +49,8 @@ extension NNLab {
     var lang: ReportLanguage = .en
 
     @OptionGroup var rendering: RenderingOptions
+
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Print the embedded seed lab (its names in --lang) as an experiment file and exit.")
     var printDefault = false
@@ -64,6 +67,7 @@ extension NNLab {
         print(String(decoding: try templates.strings(lang).seedLab.json(), as: UTF8.self))
         return
       }
+      let reportOutput = try output.reportOutput()
       let experiment = try loadExperiment(templates)
       if !noTimeLimit { try LabReport.checkTimeLimit(experiment) }
       let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
@@ -76,7 +80,8 @@ extension NNLab {
       if let display {
         progress = { display.update(case: $0, iterations: $1) }
       }
-      try LabReport.report(experiment, language: lang, templates: templates, to: folder, progress: progress)
+      try LabReport.report(
+        experiment, language: lang, templates: templates, to: folder, output: reportOutput, progress: progress)
       display?.finish()
       rendering.announce(folder)
     }
@@ -111,13 +116,17 @@ extension NNLab {
 
     @OptionGroup var rendering: RenderingOptions
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+      let reportOutput = try output.reportOutput()
       guard let data = FileManager.default.contents(atPath: snapshot) else {
         throw LabReportError.badSnapshot("cannot read \(snapshot)")
       }
       let snapshot = try Snapshot(json: data)
       let folder = OutputFolder(URL(fileURLWithPath: out))
-      try LabReport.render(snapshot, language: lang, templates: try rendering.templateSet(), to: folder)
+      try LabReport.render(
+        snapshot, language: lang, templates: try rendering.templateSet(), to: folder, output: reportOutput)
       rendering.announce(folder)
     }
   }

@@ -28,7 +28,7 @@ import TinyNet
     let files = try folder.files("out")
 
     // Only nnlab's own names: nothing from the case name becomes a path.
-    #expect(files.keys.allSatisfy { $0.range(of: #"^(\.nnlab-report|index\.html|snapshot\.json|(figures|graphs)/[a-z0-9-]+\.(svg|dot))$"#, options: .regularExpression) != nil })
+    #expect(files.keys.allSatisfy { $0.range(of: #"^(\.nnlab-report|index\.html|snapshot\.json|(figures|graphs)/[a-z0-9-]+\.(svg|dot)|figures/figures\.(md|tex))$"#, options: .regularExpression) != nil })
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("etc").path))
 
     let html = String(decoding: try #require(files["index.html"]), as: UTF8.self)
