@@ -47,10 +47,11 @@ import TinyNet
       expected.formUnion(["graphs/\(name).svg", "graphs/\(name).dot"])
     }
     for index in 1...4 {
-      for kind in ["loss-curve", "decision-boundary", "loss-and-boundary"] {
+      for kind in ["loss-curve", "decision-boundary", "loss-and-boundary", "curves", "boundary-over-time", "unit-maps"] {
         expected.insert("figures/case-\(index)-\(kind).svg")
       }
     }
+    expected.formUnion(["figures/case-3-activations-over-time.svg", "figures/case-4-activations-over-time.svg"])
     #expect(Set(files.keys) == expected)
     let html = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
     // Every figure is linked; the notes kits, for course notes, are not part of the page.
@@ -65,9 +66,18 @@ import TinyNet
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let files = try writeSeedReport(folder, "report")
-    #expect(try #require(files["index.html"]).count < 300_000)
+    #expect(try #require(files["index.html"]).count < 500_000)
     #expect(try #require(files["figures/case-3-decision-boundary.svg"]).count < 20_000)
     #expect(try #require(files["figures/case-3-loss-curve.svg"]).count < 30_000)
+    for index in 1...4 {
+      // Ten thumbnails of the boundary, each under 4 KB on average.
+      let thumbnails = try #require(files["figures/case-\(index)-boundary-over-time.svg"])
+      let panels = String(decoding: thumbnails, as: UTF8.self).components(separatedBy: "<g class=\"panel\"").count - 1
+      #expect(panels == 10 && thumbnails.count < 4096 * panels, "\(thumbnails.count) bytes for \(panels) thumbnails")
+      #expect(try #require(files["graphs/case-\(index)-network.svg"]).count < 60_000, "the diagram with its maps")
+    }
+    let korean = try writeSeedReport(folder, "ko", language: .ko)
+    #expect(try #require(korean["index.html"]).count < 500_000)
   }
 
   /// `render` from the snapshot alone, without training, writes the report's bytes again.

@@ -116,6 +116,13 @@ import TinyNet
     Bad(json: #""network": {"init": "zeros"}"#, message: "network.init: must be one of 'notebook', 'random', got 'zeros'"),
     Bad(json: #""network": {"depth": 2}"#, message: "network: unknown key 'depth' (allowed: hidden, features, init, init_seed)"),
     Bad(json: #""initial_parameters": {"b11": 1e7}"#, message: "initial_parameters: unknown parameter"),
+    Bad(json: #""checkpoints": [10, 5]"#, message: "checkpoints: must list 1 to 50 iterations in increasing order"),
+    Bad(json: #""checkpoints": [0, 0]"#, message: "checkpoints: must list 1 to 50 iterations in increasing order"),
+    Bad(json: #""checkpoints": []"#, message: "checkpoints: must list 1 to 50 iterations in increasing order"),
+    Bad(json: #""checkpoints": [-1]"#, message: "checkpoints: must list whole numbers of iterations from 0 to 10000000"),
+    Bad(json: #""checkpoints": [2.5]"#, message: "checkpoints: must list whole numbers of iterations from 0 to 10000000"),
+    Bad(json: #""checkpoints": [1e300]"#, message: "checkpoints: must list whole numbers of iterations from 0 to 10000000"),
+    Bad(json: #""checkpoints": "all""#, message: "checkpoints: expected a list"),
   ]
 
   @Test(arguments: bad)
@@ -160,5 +167,19 @@ import TinyNet
     let results = Experiment.seedLab.run()
     #expect(results.step.index == 74)
     #expect(results.cases.map { ($0.final.lossTrain! * 10000).rounded() / 10000 } == [0.5197, 0.5488, 0.1336, 0.4771])
+  }
+}
+
+@Suite struct ExperimentCheckpointsTests {
+  @Test func anExperimentsCheckpointsReachEveryCaseAndItsFile() throws {
+    let json = #"{"name": "a", "title": "A", "checkpoints": [0, 3, 40, 100000], "cases": [{"name": "a", "epochs": 1}]}"#
+    let lab = try Experiment(json: Data(json.utf8))
+    #expect(lab.checkpoints == [0, 3, 40, 100000])
+    // Iterations beyond the run are left out; its last is always kept.
+    #expect(lab.run().cases[0].checkpoints.map(\.iteration) == [0, 3, 40, 100])
+    let written = String(decoding: try JSONEncoder().encode(lab), as: UTF8.self)
+    #expect(written.contains(#""checkpoints":[0,3,40,100000]"#))
+    #expect(try Experiment(json: Data(written.utf8)) == lab)
+    #expect(!String(decoding: try JSONEncoder().encode(Experiment.seedLab), as: UTF8.self).contains("checkpoints"))
   }
 }
