@@ -33,8 +33,8 @@ extension NNLab {
     static let configuration = CommandConfiguration(
       abstract: "Train an experiment (the seed lab by default) and write its HTML lab report.",
       discussion: """
-        Writes index.html, figures/*.svg, graphs/*.svg|dot and snapshot.json to the output
-        folder, atomically: an earlier report is replaced only when the new one is complete,
+        Writes index.html, figures/*.svg, graphs/*.svg|dot and snapshot.json to the output \
+        folder, atomically: an earlier report is replaced only when the new one is complete, \
         and a folder nnlab did not make is never overwritten.
         """)
 
