@@ -52,32 +52,60 @@ public indirect enum JSONTree: Sendable, Equatable {
     }
   }
 
+  /// A place where two trees differ: its path, and the value on each side (nil where a
+  /// side has no value there).
+  public typealias Difference = (path: [Step], this: JSONTree?, other: JSONTree?)
+
   /// The first place, in document order with object keys sorted, where `other` differs from
-  /// this tree: its path, and the value on each side (nil where a side has no value there).
-  public func firstDifference(from other: JSONTree) -> (path: [Step], this: JSONTree?, other: JSONTree?)? {
+  /// this tree; numbers are compared bit for bit (so `0` and `-0` differ, as in the file).
+  public func firstDifference(from other: JSONTree) -> Difference? {
+    var found: Difference?
+    visitDifferences(from: other, path: []) { difference in
+      found = difference
+      return false
+    }
+    return found
+  }
+
+  /// Every place where `other` differs from this tree, in document order with keys sorted.
+  public func differences(from other: JSONTree) -> [Difference] {
+    var found: [Difference] = []
+    visitDifferences(from: other, path: []) { difference in
+      found.append(difference)
+      return true
+    }
+    return found
+  }
+
+  /// Hands each difference to `visit` until it returns false; returns false once stopped.
+  @discardableResult
+  private func visitDifferences(from other: JSONTree, path: [Step], _ visit: (Difference) -> Bool) -> Bool {
     switch (self, other) {
     case (.number(let a), .number(let b)):
-      return a.bitPattern == b.bitPattern ? nil : ([], self, other)
+      return a.bitPattern == b.bitPattern || visit((path, self, other))
     case (.array(let a), .array(let b)):
       for index in 0..<max(a.count, b.count) {
+        let step = path + [.index(index)]
         guard index < a.count, index < b.count else {
-          return ([.index(index)], a.indices.contains(index) ? a[index] : nil, b.indices.contains(index) ? b[index] : nil)
+          guard visit((step, a.indices.contains(index) ? a[index] : nil, b.indices.contains(index) ? b[index] : nil))
+          else { return false }
+          continue
         }
-        if let found = a[index].firstDifference(from: b[index]) {
-          return ([.index(index)] + found.path, found.this, found.other)
-        }
+        guard a[index].visitDifferences(from: b[index], path: step, visit) else { return false }
       }
-      return nil
+      return true
     case (.object(let a), .object(let b)):
       for key in Set(a.keys).union(b.keys).sorted() {
-        guard let left = a[key], let right = b[key] else { return ([.key(key)], a[key], b[key]) }
-        if let found = left.firstDifference(from: right) {
-          return ([.key(key)] + found.path, found.this, found.other)
+        let step = path + [.key(key)]
+        guard let left = a[key], let right = b[key] else {
+          guard visit((step, a[key], b[key])) else { return false }
+          continue
         }
+        guard left.visitDifferences(from: right, path: step, visit) else { return false }
       }
-      return nil
+      return true
     default:
-      return self == other ? nil : ([], self, other)
+      return self == other || visit((path, self, other))
     }
   }
 

@@ -44,11 +44,30 @@ extension Snapshot {
   /// - Throws: `LabReportError.rendering` if either snapshot cannot be written as JSON.
   public func compared(with other: Snapshot) throws(LabReportError) -> SnapshotComparison {
     let recorded = try Self.tree(self), now = try Self.tree(other)
-    let difference = recorded.firstDifference(from: now).map { found in
+    let difference = Self.earliest(recorded.differences(from: now)).map { found in
       SnapshotDifference(path: found.path, recorded: found.this, now: found.other, place: place(of: found.path))
     }
     let counted = ["experiment", "format"].reduce(recorded) { $0.removing($1) }
     return SnapshotComparison(numbersCompared: counted.numberCount, difference: difference)
+  }
+
+  /// The difference that shows where a run first departs: within the first part that
+  /// differs (the step, or a case: `cases[i]`), a value of a recorded series (a list) at
+  /// the lowest position, such as the earliest iteration of a loss history; a value outside
+  /// any series (a final loss, a parameter, a digest, all of which follow from the series)
+  /// only when no series differs.
+  static func earliest(_ differences: [JSONTree.Difference]) -> JSONTree.Difference? {
+    func part(_ path: [JSONTree.Step]) -> ArraySlice<JSONTree.Step> {
+      guard path.count > 1, case .index = path[1] else { return path.prefix(1) }
+      return path.prefix(2)
+    }
+    guard let first = differences.first else { return nil }
+    let inPart = differences.filter { part($0.path) == part(first.path) }
+    let series = inPart.compactMap { difference -> (position: Int, difference: JSONTree.Difference)? in
+      guard difference.path.count > part(first.path).count, case .index(let position) = difference.path.last else { return nil }
+      return (position, difference)
+    }
+    return series.min { $0.position < $1.position }?.difference ?? first
   }
 
   private static func tree(_ snapshot: Snapshot) throws(LabReportError) -> JSONTree {
