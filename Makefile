@@ -2,13 +2,20 @@
 # every test, `make bench` compares nnlab's speed with the numpy oracle.
 SWIFT ?= swift
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+# Release builds link the Swift runtime and Foundation statically: nnlab then starts
+# without loading a dozen shared libraries, and runs wherever Graphviz's are installed.
+# SwiftPM does not link again when only --static-swift-stdlib changed, so the release
+# nnlab is removed first (linking it again takes seconds; nothing is recompiled).
+RELEASE_BUILD := $(if $(RELEASE_BIN),rm -f $(RELEASE_BIN)/nnlab &&) $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: report test bench build release clean
+.PHONY: report test bench build release clean install uninstall man
 
-report:
-	@scripts/install-prerequisites build
-	$(SWIFT) build -c release --product nnlab
+report: release
 	$(RELEASE_BIN)/nnlab report
+
+release:
+	@scripts/install-prerequisites build
+	$(RELEASE_BUILD) --product nnlab
 
 build:
 	@scripts/install-prerequisites build
@@ -22,11 +29,51 @@ test:
 
 bench:
 	@scripts/install-prerequisites bench
-	$(SWIFT) build -c release
+	$(RELEASE_BUILD)
 	python3 bench/bench.py --bin $(RELEASE_BIN)
 
 clean:
 	rm -rf .build
+
+# `make install PREFIX=/usr/local` (the default) installs nnlab, its templates, its man
+# page and its bash, zsh and fish completions; `make uninstall PREFIX=...` removes exactly
+# those files. DESTDIR stages the same tree under another root, for packages. The
+# installed nnlab finds its templates in ../share/nnlab/templates beside its bin folder.
+# INSTALL_BIN installs another build of nnlab instead of building the release one.
+PREFIX ?= /usr/local
+ROOT := $(DESTDIR)$(PREFIX)
+INSTALL_BIN ?=
+TEMPLATE_FILES := $(shell cd templates && find . -type f | sort)
+INSTALLED_FILES := bin/nnlab share/man/man1/nnlab.1 share/bash-completion/completions/nnlab \
+	share/zsh/site-functions/_nnlab share/fish/vendor_completions.d/nnlab.fish \
+	$(addprefix share/nnlab/templates/,$(patsubst ./%,%,$(TEMPLATE_FILES)))
+
+install: $(if $(INSTALL_BIN),,release)
+	install -D -m 755 $(or $(INSTALL_BIN),$(RELEASE_BIN)/nnlab) "$(ROOT)/bin/nnlab"
+	cd templates && for file in $(TEMPLATE_FILES); do \
+	  install -D -m 644 "$$file" "$(ROOT)/share/nnlab/templates/$$file" || exit 1; done
+	install -D -m 644 docs/nnlab.1 "$(ROOT)/share/man/man1/nnlab.1"
+	mkdir -p "$(ROOT)/share/bash-completion/completions" "$(ROOT)/share/zsh/site-functions" \
+	  "$(ROOT)/share/fish/vendor_completions.d"
+	"$(ROOT)/bin/nnlab" --generate-completion-script bash > "$(ROOT)/share/bash-completion/completions/nnlab"
+	"$(ROOT)/bin/nnlab" --generate-completion-script zsh > "$(ROOT)/share/zsh/site-functions/_nnlab"
+	"$(ROOT)/bin/nnlab" --generate-completion-script fish > "$(ROOT)/share/fish/vendor_completions.d/nnlab.fish"
+
+# Removes the installed files, then every folder they leave empty (and only those).
+uninstall:
+	for file in $(INSTALLED_FILES); do rm -f "$(ROOT)/$$file"; done
+	for file in $(INSTALLED_FILES); do \
+	  folder=$$(dirname "$(ROOT)/$$file"); \
+	  while [ "$$folder" != "$(ROOT)" ] && rmdir "$$folder" 2>/dev/null; do folder=$$(dirname "$$folder"); done; \
+	done
+
+# `make man` writes docs/nnlab.1 again from the command's own help, with
+# swift-argument-parser's generate-manual plugin (run it after changing a command). The
+# plugin builds the package in release mode without --static-swift-stdlib, so `make
+# install` and `make report` build the release nnlab again.
+man:
+	$(SWIFT) package generate-manual
+	cp .build/plugins/GenerateManual/outputs/nnlab/nnlab.1 docs/nnlab.1
 
 # `make sanitize` runs the Swift tests under AddressSanitizer (with LeakSanitizer), then
 # under ThreadSanitizer, each built in its own folder. The nnlab that the tests start is

@@ -39,11 +39,11 @@ public struct TemplateSet: Sendable {
   }
 
   /// The set shipped with nnlab: `templates/` beside the executable's checkout or install
-  /// prefix (`share/nnlab/templates`), or in the source tree it was built from.
+  /// prefix (`share/nnlab/templates`, so `bin/nnlab` finds `../share/nnlab/templates`),
+  /// or in the source tree it was built from.
   public static func installed() throws(LabReportError) -> TemplateSet {
     var candidates: [URL] = []
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-      .deletingLastPathComponent()
+    var folder = executableURL.deletingLastPathComponent()
     while folder.path != "/" {
       candidates.append(folder.appendingPathComponent("templates"))
       candidates.append(folder.appendingPathComponent("share/nnlab/templates"))

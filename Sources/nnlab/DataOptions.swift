@@ -9,22 +9,22 @@ struct DataOptions: ParsableArguments {
   @Option(help: "The data set: \(DataKind.allCases.map(\.rawValue).joined(separator: ", ")).")
   var data: DataKind?
 
-  @Option(help: "Seed of numpy's random stream for the data set and the batches (0 to 4294967295).")
+  @Option(parsing: .unconditional, help: "Seed of numpy's random stream for the data set and the batches (0 to 4294967295).")
   var seed: Int = 317
 
-  @Option(help: "Training points of a generated data set (1 to \(DataSpec.maximumCount); default 100).")
+  @Option(parsing: .unconditional, help: "Training points of a generated data set (1 to \(DataSpec.maximumCount); default 100).")
   var nObs: Int?
 
-  @Option(help: "Test points of a generated data set (default: n-obs).")
+  @Option(parsing: .unconditional, help: "Test points of a generated data set (default: n-obs).")
   var nTest: Int?
 
-  @Option(help: "Noise of a Playground data set, 0 to 0.5 (the parabola has none).")
+  @Option(parsing: .unconditional, help: "Noise of a Playground data set, 0 to 0.5 (the parabola has none).")
   var noise: Double = 0
 
   @Option(help: "A CSV file with the header x1,x2,label and optionally set (implies --data csv).")
   var csv: String?
 
-  @Option(help: "The share of a CSV file's rows drawn for the test set when it has no set column.")
+  @Option(parsing: .unconditional, help: "The share of a CSV file's rows drawn for the test set when it has no set column.")
   var testFraction: Double = 0.5
 
   /// The seed as numpy accepts it.
@@ -74,7 +74,7 @@ struct DataOptions: ParsableArguments {
 
 /// The network's shape and starting parameters, for `train`.
 struct NetworkOptionsGroup: ParsableArguments {
-  @Option(help: "Hidden layer widths, comma-separated (1 to 16 units, at most 6 layers), or none.")
+  @Option(parsing: .unconditional, help: "Hidden layer widths, comma-separated (1 to 16 units, at most 6 layers), or none.")
   var hidden: String = "3"
 
   @Option(help: "Network inputs, comma-separated: \(Feature.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -83,7 +83,7 @@ struct NetworkOptionsGroup: ParsableArguments {
   @Option(help: "notebook (the notebook's parameters for 2-3-1 on x1, x2; random otherwise) or random.")
   var `init`: Initialization = .notebook
 
-  @Option(help: "Seed of the stream that draws random initial weights (default: the data seed).")
+  @Option(parsing: .unconditional, help: "Seed of the stream that draws random initial weights (default: the data seed).")
   var initSeed: Int?
 
   /// The network, checked.

@@ -9,8 +9,8 @@ extension NNLab {
       commandName: "data",
       abstract: "Print the points of a data set: the notebook's parabola, a Playground set or a CSV file.",
       discussion: """
-        Training points first, then test points, drawn from numpy's legacy stream seeded with
-        --seed exactly as the training commands draw them. CSV output has the columns
+        Training points first, then test points, drawn from numpy's legacy stream seeded with \
+        --seed exactly as the training commands draw them. CSV output has the columns \
         x1,x2,label,set; --json prints {"train": [[x1, x2, class], ...], "test": [...]}.
         """)
 

@@ -33,9 +33,9 @@ extension NNLab {
     static let configuration = CommandConfiguration(
       abstract: "Train an experiment (the seed lab by default) and write its HTML lab report.",
       discussion: """
-        Writes index.html, figures/*.svg (and the PNGs and PDFs of --formats), graphs/*.svg|dot,
-        the notes kits figures/figures.md and figures/figures.tex, and snapshot.json to the
-        output folder, atomically: an earlier report is replaced only when the new one is complete,
+        Writes index.html, figures/*.svg (and the PNGs and PDFs of --formats), graphs/*.svg|dot, \
+        the notes kits figures/figures.md and figures/figures.tex, and snapshot.json to the \
+        output folder, atomically: an earlier report is replaced only when the new one is complete, \
         and a folder nnlab did not make is never overwritten.
         """)
 

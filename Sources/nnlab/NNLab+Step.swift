@@ -7,14 +7,14 @@ extension NNLab {
     static let configuration = CommandConfiguration(
       abstract: "Draw one training point and apply one SGD update, as the notebook's step cell.",
       discussion: """
-        Uses 100 points, the notebook's initial parameters and ReLU; the point is drawn with
+        Uses 100 points, the notebook's initial parameters and ReLU; the point is drawn with \
         np.random.choice after seeding with --seed.
         """)
 
-    @Option(help: "Seed of numpy's random stream for the data set and the drawn point (0 to 4294967295).")
+    @Option(parsing: .unconditional, help: "Seed of numpy's random stream for the data set and the drawn point (0 to 4294967295).")
     var seed: Int = 317
 
-    @Option(help: "SGD step size (the notebook's cell uses the global 0.2).")
+    @Option(parsing: .unconditional, help: "SGD step size (the notebook's cell uses the global 0.2).")
     var learningRate: Double = 0.2
 
     @Flag(help: "Print one JSON object instead of text.")

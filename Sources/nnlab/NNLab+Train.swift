@@ -8,9 +8,9 @@ extension NNLab {
     static let configuration = CommandConfiguration(
       abstract: "Train one case as the notebook's execute_ann does and print its final losses.",
       discussion: """
-        Defaults are the notebook's execute_ann defaults: its 2-3-1 network on its parabola.
-        Iterations are floor(n-obs / batch-size) * epochs; after each update the full
-        training and test losses are recorded. A NaN or infinite loss stops training
+        Defaults are the notebook's execute_ann defaults: its 2-3-1 network on its parabola. \
+        Iterations are floor(n-obs / batch-size) * epochs; after each update the full \
+        training and test losses are recorded. A NaN or infinite loss stops training \
         (diverged_at in JSON).
         """)
 
@@ -21,13 +21,13 @@ extension NNLab {
     @Option(help: "Hidden activation: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
     var activation: Activation = .relu
 
-    @Option(help: "Points per SGD update; at least the training set's size means the full batch.")
+    @Option(parsing: .unconditional, help: "Points per SGD update; at least the training set's size means the full batch.")
     var batchSize: Int = 1
 
-    @Option(help: "Passes over the training set.")
+    @Option(parsing: .unconditional, help: "Passes over the training set.")
     var epochs: Int = 1
 
-    @Option(help: "SGD step size, a finite number greater than 0.")
+    @Option(parsing: .unconditional, help: "SGD step size, a finite number greater than 0.")
     var learningRate: Double = 0.01
 
     @Flag(help: "Normalise each hidden pre-activation over the evaluated set.")
@@ -39,7 +39,7 @@ extension NNLab {
     @Option(help: "A penalty on the weights: none, l1 or l2.")
     var regularization: Regularization.Kind = .none
 
-    @Option(help: "The penalty's rate r: the objective is loss + r * P (a number of at least 0).")
+    @Option(parsing: .unconditional, help: "The penalty's rate r: the objective is loss + r * P (a number of at least 0).")
     var regularizationRate: Double = 0
 
     @Flag(help: "Print one JSON object instead of text.")

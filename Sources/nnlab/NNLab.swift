@@ -9,12 +9,10 @@ struct NNLab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nnlab",
     abstract: "Train small neural networks on toy data sets and turn the runs into reproducible lab reports.",
-    discussion: """
-      Exit status: 0 success, 64 bad command line, 65 bad experiment or snapshot file,
-      73 the output cannot be written, 1 anything else.
-      """,
+    discussion:
+      "Exit status: 0 success, 64 bad command line, 65 bad experiment or snapshot file, 73 the output cannot be written, 1 anything else.",
     version: LabReport.version,
-    subcommands: [DataSet.self, Train.self, Step.self, Report.self, Render.self]
+    subcommands: [DataSet.self, Train.self, Step.self, Report.self, Render.self, Verify.self, Diff.self]
   )
 
   /// Runs a command and turns every failure into one line on stderr and its exit status.
@@ -23,6 +21,9 @@ struct NNLab: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let outcome as ExitCode {
+      // A command that printed its outcome and chose its status (verify: 1 for different).
+      Foundation.exit(outcome.rawValue)
     } catch let failure as CommandFailure {
       fail(failure.message, status: failure.status)
     } catch let error as LabReportError {
