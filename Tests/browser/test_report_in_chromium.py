@@ -43,11 +43,13 @@ def browser():
 # Each lab with the figures its page shows.
 LABS = {
     # data set, initial network and boundary, update network and boundaries,
-    # four runs with a chart and a network each, two histogram rows
-    'seed-lab': 15,
+    # four runs with a chart, a network, curves and the boundary over time each,
+    # two histogram rows and the two histogram cases' activations over time
+    'seed-lab': 25,
     # four data sets, initial network and boundary, update network and boundaries,
-    # five runs with a chart and a network each, one run's two hidden layers of histograms
-    'playground': 20,
+    # five runs with a chart, a network, curves and the boundary over time each, and one
+    # run's two hidden layers of histograms and of activations over time
+    'playground': 32,
 }
 
 
