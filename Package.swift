@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "NetworkDiagramTests", dependencies: ["NetworkDiagram", "TinyNet", "SVGCharts", "TestSupport"]),
     .testTarget(
       name: "LabReportTests",
-      dependencies: ["LabReport", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["LabReport", "SafeText", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]
     ),
     .testTarget(name: "nnlabTests", dependencies: ["nnlab", "TestSupport"]),
   ]

@@ -1,5 +1,6 @@
 import Foundation
 import LabReport
+import SafeText
 import Testing
 import TestSupport
 import TinyNet
@@ -102,7 +103,7 @@ import TinyNet
     for pdf in pdfs { #expect(read.contains("INPUT ./\(pdf)\n"), "\(pdf) was not included") }
     let captions = try Self.pageCaptions(report)
     for (name, caption) in captions where !caption.isEmpty {
-      #expect(kit.contains("  \\caption{\(caption)}\n  \\label{fig:\(name)}"), "\(name)")
+      #expect(kit.contains("  \\caption{\(SafeText.latex(caption))}\n  \\label{fig:\(name)}"), "\(name)")
     }
     #expect(try pdfInfo(report.appendingPathComponent("notes.pdf"))["Pages"].flatMap(Int.init) ?? 0 >= 10)
   }

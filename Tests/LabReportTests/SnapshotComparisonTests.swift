@@ -16,10 +16,13 @@ import TinyNet
     let comparison = try snapshot.compared(with: snapshot.retrained())
     #expect(comparison.difference == nil)
     // 13 × 3 parameters, 2 coordinates, index and class of the step; per case 2 × iterations
-    // losses, 13 parameters, 4 finals, iterations, count and stride.
+    // losses and 6 × iterations curves (two accuracies, and two layers' gradient norms and
+    // update ratios), 13 parameters, 4 finals, iterations, count and stride, and 10
+    // checkpoints of an iteration and 13 parameters.
     let iterations = snapshot.cases.map(\.iterations)
     #expect(iterations == [1000, 1000, 1000, 1000])
-    #expect(comparison.numbersCompared == 39 + 4 + iterations.reduce(0) { $0 + 2 * $1 + 13 + 4 + 3 })
+    #expect(snapshot.cases.allSatisfy { $0.checkpoints.count == 10 })
+    #expect(comparison.numbersCompared == 39 + 4 + iterations.reduce(0) { $0 + 8 * $1 + 13 + 4 + 3 + 10 * 14 })
   }
 
   @Test func oneLossOneUlpAwayIsNamedByCaseAndIteration() throws {

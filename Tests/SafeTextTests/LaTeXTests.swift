@@ -24,3 +24,12 @@ import Testing
     #expect(SafeText.latex("결정 경계 · ŷ → 0.2 × g") == "결정 경계 · ŷ → 0.2 × g")
   }
 }
+
+@Suite struct LaTeXSuperscriptTests {
+  @Test func superscriptsAndDoubleBarsPrintWithLaTeXsDefaultEncoding() {
+    #expect(SafeText.latex("near 10⁻³ (dashed)") == "near 10\\textsuperscript{-3} (dashed)")
+    #expect(SafeText.latex("x² + y²") == "x\\textsuperscript{2} + y\\textsuperscript{2}")
+    #expect(SafeText.latex("‖update‖ / ‖weights‖") == "\\textbardbl{}update\\textbardbl{} / \\textbardbl{}weights\\textbardbl{}")
+    #expect(SafeText.latex("⁻⁻¹") == "\\textsuperscript{-{}-1}")
+  }
+}

@@ -5,7 +5,7 @@ import TestSupport
 /// `nnlab verify`: committed and fresh snapshots train again to the same numbers; damaged
 /// or unreadable ones are refused with status 65.
 @Suite struct VerifyCommandTests {
-  @Test(arguments: [("seed-lab", "verified: 4 cases, 8123 numbers identical"), ("playground", "verified: 5 cases, 7396 numbers identical")])
+  @Test(arguments: [("seed-lab", "verified: 4 cases, 32683 numbers identical"), ("playground", "verified: 5 cases, 32126 numbers identical")])
   func committedSnapshotsVerify(_ lab: String, _ line: String) throws {
     let output = try runProcess(Repository.nnlab, ["verify", Repository.root.appendingPathComponent("output/\(lab)/snapshot.json").path])
     #expect(output.status == 0, "\(output.stderr)")
@@ -23,10 +23,11 @@ import TestSupport
     #expect(report.status == 0, "\(report.stderr)")
     let output = try runProcess(Repository.nnlab, ["verify", "report/snapshot.json"], in: folder.url)
     #expect(output.status == 0, "\(output.stderr)")
-    // The 2-4-2-1 network has 25 parameters. The step: before, gradient and after, index,
-    // class and 2 coordinates; the cases: two losses for each of 30 and 10 iterations, the
-    // parameters, 4 finals, iterations, count and stride.
-    let numbers: Int = 3 * 25 + 4 + (60 + 25 + 7) + (20 + 25 + 7)
+    // The 2-4-2-1 network has 25 parameters in 3 layers. The step: before, gradient and
+    // after, index, class and 2 coordinates; the cases: two losses and 2 + 2 · 3 curves for
+    // each of 30 and 10 iterations, the parameters, 4 finals, iterations, count and stride,
+    // and the checkpoints (iteration and parameters) 0, 1, 2, 5, 10, 20, 30 and 0, 1, 2, 5, 10.
+    let numbers: Int = 3 * 25 + 4 + (10 * 30 + 25 + 7 + 7 * 26) + (10 * 10 + 25 + 7 + 5 * 26)
     #expect(output.stdout == "verified: 2 cases, \(numbers) numbers identical\n")
   }
 
