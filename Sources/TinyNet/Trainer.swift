@@ -165,18 +165,22 @@ public struct Trainer: Sendable {
 
 private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
-/// The Euclidean norm of `values[range]`, scaled by the largest magnitude so that squares
-/// of huge values do not overflow; the largest finite double if the norm itself would.
+/// The Euclidean norm of `values[range]`: the square root of the sum of squares in order,
+/// or, where that sum overflows or may have lost digits to underflow, the same scaled by
+/// the largest magnitude; the largest finite double if the norm itself would overflow.
 private func euclideanNorm(_ values: UnsafePointer<Double>, _ range: Range<Int>) -> Double {
+  var sum = 0.0
+  for k in range { sum += values[k] * values[k] }
+  if sum.isFinite && sum >= Double.leastNormalMagnitude { return sum.squareRoot() }
   var largest = 0.0
   for k in range { largest = max(largest, abs(values[k])) }
   guard largest > 0, largest.isFinite else { return largest.isFinite ? 0 : .greatestFiniteMagnitude }
-  var sum = 0.0
+  var scaledSum = 0.0
   for k in range {
     let scaled = values[k] / largest
-    sum += scaled * scaled
+    scaledSum += scaled * scaled
   }
-  return min(sum.squareRoot() * largest, .greatestFiniteMagnitude)
+  return min(scaledSum.squareRoot() * largest, .greatestFiniteMagnitude)
 }
 
 extension Trainer {
