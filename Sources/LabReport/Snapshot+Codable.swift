@@ -8,7 +8,15 @@ extension Snapshot {
   /// - Throws: `LabReportError.rendering` if a value cannot be written as JSON (a number
   ///   that is not finite), rather than writing a file that cannot be read back.
   public func json() throws(LabReportError) -> Data {
-    try Self.encoded(SnapshotFile(self, checksum: checksum()))
+    // Encoded once: the checksum's line goes where the sorted keys put it, between the
+    // top level's "cases" and "data_sha256" (no other key sits at that indentation).
+    let unsigned = try Self.encoded(SnapshotFile(self, checksum: nil))
+    let next = Data("\n  \"data_sha256\" : ".utf8)
+    guard let place = unsigned.range(of: next) else {
+      return try Self.encoded(SnapshotFile(self, checksum: Self.hash(unsigned)))
+    }
+    let line = Data("\n  \"checksum\" : \"\(Self.hash(unsigned))\",".utf8)
+    return unsigned[..<place.lowerBound] + line + unsigned[place.lowerBound...]
   }
 
   /// The SHA-256 of the file's bytes without the checksum, as format `format` writes it.
@@ -28,14 +36,19 @@ extension Snapshot {
   /// bit, and the recordings it lacks are taken from that run.
   /// - Throws: `LabReportError.badSnapshot` with one line saying what is wrong.
   public init(json data: Data) throws(LabReportError) {
-    guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
-      throw .badSnapshot("not a JSON object (is the file truncated?)")
-    }
     let file: SnapshotFile
+    let parsed = SnapshotFile.Parsed()
     do {
-      file = try JSONDecoder().decode(SnapshotFile.self, from: data)
+      let decoder = JSONDecoder()
+      decoder.userInfo[SnapshotFile.Parsed.key] = parsed
+      file = try decoder.decode(SnapshotFile.self, from: data)
     } catch let error as DecodingError {
-      throw .badSnapshot(ExperimentError(decoding: error).description)
+      // Text that is no JSON fails before the file's own decoding starts; JSON that is no
+      // object fails at its root.
+      var atRoot = !parsed.reached
+      if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty { atRoot = true }
+      throw .badSnapshot(
+        atRoot ? "not a JSON object (is the file truncated?)" : ExperimentError(decoding: error).description)
     } catch let error as LabReportError {
       throw error
     } catch {
@@ -109,7 +122,14 @@ struct SnapshotFile: Codable {
     case dataHash = "data_sha256"
   }
 
+  /// Set once the JSON text has parsed and the file's own decoding has begun.
+  final class Parsed: @unchecked Sendable {
+    static let key = CodingUserInfoKey(rawValue: "nnlab.snapshot.parsed")!
+    var reached = false
+  }
+
   init(from decoder: any Decoder) throws {
+    (decoder.userInfo[Parsed.key] as? Parsed)?.reached = true
     let container = try decoder.container(keyedBy: CodingKeys.self)
     guard (try? container.decodeIfPresent(String.self, forKey: .generator)) == "nnlab" else {
       throw LabReportError.badSnapshot("this is not an nnlab snapshot ('generator' is not \"nnlab\")")
