@@ -77,10 +77,11 @@ def measure_report(nnlab, arguments, label, targets):
             walls.append(wall)
             peaks.append(peak)
         size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
-    wall_target, memory_target, size_target = targets or ('-', '-', '-')
-    print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms   (target < {wall_target} ms)")
-    print(f"  peak memory (largest):   {max(peaks):7.1f} MiB  (target < {memory_target} MiB)")
-    print(f"  index.html:              {size / 1024:7.1f} KiB  (target < {size_target} KiB)")
+    wall_target, memory_target, size_target = (f'   (target < {t} {unit})' for t, unit in zip(targets, ('ms', 'MiB', 'KiB'))) \
+        if targets else ('', '', '')
+    print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms{wall_target}")
+    print(f"  peak memory (largest):   {max(peaks):7.1f} MiB{memory_target}")
+    print(f"  index.html:              {size / 1024:7.1f} KiB{size_target}")
 
 
 def main():
