@@ -7,7 +7,7 @@
 /// piece is reduced to its extremes per column of `columnWidth` pixels (see `LineReduction`) and then
 /// simplified to `tolerance` pixels, so a figure's size depends on its width, not on the
 /// number of iterations. The guide is a thin dashed line across the plot at `guide.value`
-/// with its label at the right end, above the line.
+/// with its label at the right end, above the line, on a pale backing.
 struct Curves: Artist {
   var series: [CurveSeries]
   var yScale: AxisScale
@@ -80,6 +80,11 @@ struct Curves: Artist {
       let label = TextMark(
         text: guide.label, position: Point(x: plot.maxX - 4, y: y - 4), fontSize: Theme.tickFontSize,
         anchor: .end)
+      // A pale backing keeps the label readable where a series runs through it.
+      let width = TextMetrics.width(guide.label, fontSize: Theme.tickFontSize)
+      let backing = Rect(
+        x: plot.maxX - 6 - width, y: y - 5 - Theme.tickFontSize, width: width + 4, height: Theme.tickFontSize + 3)
+      marks.append(.rect(backing, cornerRadius: 2, PathStyle(fill: .white, fillOpacity: 0.85, role: "guide-label")))
       marks.append(.group(GroupStyle(fill: Theme.text, role: "guide-label"), [.text(label)]))
     }
     return marks
