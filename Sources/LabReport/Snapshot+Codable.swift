@@ -31,11 +31,16 @@ extension Snapshot {
   /// and the drawn point of the single update. Then the checksum and the data set drawn
   /// again from the experiment must match.
   ///
-  /// A snapshot of format 2 (nnlab 0.2, before checkpoints and curves were recorded) is
-  /// read too: its cases are trained again, which must give every recorded number bit for
-  /// bit, and the recordings it lacks are taken from that run.
+  /// Snapshots of formats 1 and 2 (nnlab 0.1 and 0.2, before checkpoints and curves were
+  /// recorded) are read too: their own checksums and data hashes are checked, their cases
+  /// are trained again, which must give every recorded number bit for bit, and the
+  /// recordings they lack are taken from that run.
   /// - Throws: `LabReportError.badSnapshot` with one line saying what is wrong.
   public init(json data: Data) throws(LabReportError) {
+    if FormatOneFile.isFormatOne(data) {
+      try self.init(formatOne: data)
+      return
+    }
     let file: SnapshotFile
     let parsed = SnapshotFile.Parsed()
     do {
@@ -137,7 +142,7 @@ struct SnapshotFile: Codable {
     format = try container.decode(Int.self, forKey: .format)
     guard Self.readableFormats.contains(format) else {
       throw LabReportError.badSnapshot(
-        "format \(format) is not supported (this nnlab reads formats \(Self.readableFormats.lowerBound) to "
+        "format \(format) is not supported (this nnlab reads formats 1 to "
           + "\(Self.readableFormats.upperBound); run its experiment again: it is the snapshot's \"experiment\" object)")
     }
     // The checksum covers only what nnlab reads: a key it would ignore must be refused.
