@@ -1,5 +1,22 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The `-I` flags of librsvg's and cairo's headers, from pkg-config. FigureExport loads the
+/// libraries at run time (CRsvgLoader), so it wants their headers only: a system-library
+/// target with `pkgConfig:` would also link the libraries into nnlab, and every nnlab
+/// process would then load them, and some 40 more, at start.
+let rsvgHeaderFlags: [String] = {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["pkg-config", "--cflags-only-I", "librsvg-2.0", "cairo"]
+  let output = Pipe()
+  process.standardOutput = output
+  guard (try? process.run()) != nil else { return [] }
+  let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  return text.split(whereSeparator: \.isWhitespace).map(String.init)
+}()
 
 let package = Package(
   name: "nnlab",
@@ -31,12 +48,11 @@ let package = Package(
     ),
     .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
     .systemLibrary(name: "CRename"),
-    .systemLibrary(
-      name: "CRsvg",
-      pkgConfig: "librsvg-2.0",
-      providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
-    ),
-    .target(name: "FigureExport", dependencies: ["CRsvg"]),
+    .target(
+      name: "CRsvgLoader", cSettings: [.unsafeFlags(rsvgHeaderFlags)], linkerSettings: [.linkedLibrary("dl")]),
+    .target(
+      name: "FigureExport", dependencies: ["CRsvgLoader"],
+      swiftSettings: [.unsafeFlags(rsvgHeaderFlags.flatMap { ["-Xcc", $0] })]),
     .target(
       name: "LabReport",
       dependencies: [

@@ -1,8 +1,11 @@
-import CRsvg
+internal import CRsvgLoader
 import Foundation
 
 /// An SVG document read by librsvg, ready to be drawn by cairo as a PNG image or a one-page
 /// PDF, in process.
+///
+/// librsvg and cairo are loaded when the first image is read (see `loadLibrary()`), so a
+/// process that draws none never maps them.
 ///
 /// Sizes follow CSS: a pixel is 1/96 inch, so an SVG `width="540"` is 540 pixels, a
 /// Graphviz `width="405pt"` also 540 pixels, and either is a PDF page 405 points wide.
@@ -27,32 +30,38 @@ public final class SVGImage {
 
   private let handle: UnsafeMutablePointer<RsvgHandle>
 
+  /// librsvg's and cairo's functions, loaded once per process.
+  private let library: NNLabRsvgFunctions
+
   /// Reads an SVG document.
-  /// - Throws: `FigureExportError` when librsvg cannot parse `svg`, or when the document has
-  ///   no absolute `width` and `height` (a percentage, or a `viewBox` alone, has no size).
+  /// - Throws: `FigureExportError` when librsvg or cairo cannot be loaded, when librsvg
+  ///   cannot parse `svg`, or when the document has no absolute `width` and `height` (a
+  ///   percentage, or a `viewBox` alone, has no size).
   public init(svg: Data) throws(FigureExportError) {
+    let library = try Self.library()
     var error: UnsafeMutablePointer<GError>?
     let handle = svg.withUnsafeBytes { bytes in
-      rsvg_handle_new_from_data(bytes.bindMemory(to: UInt8.self).baseAddress, gsize(bytes.count), &error)
+      library.rsvg_handle_new_from_data(bytes.bindMemory(to: UInt8.self).baseAddress, gsize(bytes.count), &error)
     }
     guard let handle else {
-      throw FigureExportError("librsvg cannot read the SVG: \(Self.message(taking: error))")
+      throw FigureExportError("librsvg cannot read the SVG: \(Self.message(taking: error, library))")
     }
-    rsvg_handle_set_dpi(handle, Self.dotsPerInch)
+    library.rsvg_handle_set_dpi(handle, Self.dotsPerInch)
     var width = 0.0
     var height = 0.0
-    guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0,
+    guard library.rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0,
       width.isFinite, height.isFinite, width > 0, height > 0
     else {
-      g_object_unref(UnsafeMutableRawPointer(handle))
+      library.g_object_unref(UnsafeMutableRawPointer(handle))
       throw FigureExportError("the SVG has no absolute width and height, so it has no size to draw at")
     }
+    self.library = library
     self.handle = handle
     self.size = (width, height)
   }
 
   deinit {
-    g_object_unref(UnsafeMutableRawPointer(handle))
+    library.g_object_unref(UnsafeMutableRawPointer(handle))
   }
 
   /// The pixel size of `png(scale:)`: the document's size times `scale`, rounded up.
@@ -71,15 +80,15 @@ public final class SVGImage {
       throw FigureExportError(
         "a PNG of \(width) × \(height) pixels is larger than the \(Self.pixelLimit) pixels nnlab draws")
     }
-    let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
-    defer { cairo_surface_destroy(surface) }
-    try Self.check(cairo_surface_status(surface), "cannot make a \(width) × \(height) image")
+    let surface = library.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+    defer { library.cairo_surface_destroy(surface) }
+    try check(library.cairo_surface_status(surface), "cannot make a \(width) × \(height) image")
     try draw(on: surface, scale: scale, background: true)
     let sink = ByteSink()
     let status = withExtendedLifetime(sink) {
-      cairo_surface_write_to_png_stream(surface, appendBytes, Unmanaged.passUnretained(sink).toOpaque())
+      library.cairo_surface_write_to_png_stream(surface, appendBytes, Unmanaged.passUnretained(sink).toOpaque())
     }
-    try Self.check(status, "cannot write the PNG")
+    try check(status, "cannot write the PNG")
     return sink.data
   }
 
@@ -90,16 +99,16 @@ public final class SVGImage {
     let sink = ByteSink()
     let pointsPerPixel = 72 / Self.dotsPerInch
     return try withExtendedLifetime(sink) { () throws(FigureExportError) -> Data in
-      let surface = cairo_pdf_surface_create_for_stream(
+      let surface = library.cairo_pdf_surface_create_for_stream(
         appendBytes, Unmanaged.passUnretained(sink).toOpaque(), size.width * pointsPerPixel,
         size.height * pointsPerPixel)
-      defer { cairo_surface_destroy(surface) }
-      try Self.check(cairo_surface_status(surface), "cannot start the PDF")
-      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, Self.creationDate)
-      if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+      defer { library.cairo_surface_destroy(surface) }
+      try check(library.cairo_surface_status(surface), "cannot start the PDF")
+      library.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, Self.creationDate)
+      if let title { library.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
       try draw(on: surface, scale: pointsPerPixel)
-      cairo_surface_finish(surface)
-      try Self.check(cairo_surface_status(surface), "cannot write the PDF")
+      library.cairo_surface_finish(surface)
+      try check(library.cairo_surface_status(surface), "cannot write the PDF")
       return sink.data
     }
   }
@@ -107,32 +116,33 @@ public final class SVGImage {
   /// Draws the whole document onto `surface`, `scale` surface units to the pixel, over
   /// white with `background`.
   private func draw(on surface: OpaquePointer?, scale: Double, background: Bool = false) throws(FigureExportError) {
-    let context = cairo_create(surface)
-    defer { cairo_destroy(context) }
+    let context = library.cairo_create(surface)
+    defer { library.cairo_destroy(context) }
     if background {
-      cairo_set_source_rgb(context, 1, 1, 1)
-      cairo_paint(context)
+      library.cairo_set_source_rgb(context, 1, 1, 1)
+      library.cairo_paint(context)
     }
-    cairo_scale(context, scale, scale)
+    library.cairo_scale(context, scale, scale)
     var viewport = RsvgRectangle(x: 0, y: 0, width: size.width, height: size.height)
     var error: UnsafeMutablePointer<GError>?
-    guard rsvg_handle_render_document(handle, context, &viewport, &error) != 0 else {
-      throw FigureExportError("librsvg cannot draw the SVG: \(Self.message(taking: error))")
+    guard library.rsvg_handle_render_document(handle, context, &viewport, &error) != 0 else {
+      throw FigureExportError("librsvg cannot draw the SVG: \(Self.message(taking: error, library))")
     }
-    try Self.check(cairo_status(context), "cannot draw the SVG")
+    try check(library.cairo_status(context), "cannot draw the SVG")
   }
 
   /// Throws `what` with cairo's reason unless `status` is success.
-  private static func check(_ status: cairo_status_t, _ what: String) throws(FigureExportError) {
+  private func check(_ status: cairo_status_t, _ what: String) throws(FigureExportError) {
     guard status == CAIRO_STATUS_SUCCESS else {
-      throw FigureExportError("\(what): \(String(cString: cairo_status_to_string(status)))")
+      let reason = library.cairo_status_to_string(status).map { String(cString: $0) } ?? "status \(status.rawValue)"
+      throw FigureExportError("\(what): \(reason)")
     }
   }
 
-  /// A GError's message as one line; frees the error.
-  private static func message(taking error: UnsafeMutablePointer<GError>?) -> String {
+  /// A GError's message as one line; frees the error with `library`.
+  private static func message(taking error: UnsafeMutablePointer<GError>?, _ library: NNLabRsvgFunctions) -> String {
     guard let error else { return "no reason given" }
-    defer { g_error_free(error) }
+    defer { library.g_error_free(error) }
     guard let text = error.pointee.message else { return "no reason given" }
     return String(cString: text).split(whereSeparator: \.isNewline).joined(separator: " ")
   }

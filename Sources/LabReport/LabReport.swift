@@ -25,8 +25,8 @@ public enum LabReport {
   /// Trains `experiment` and writes its report to `folder`, with the figure formats and
   /// zip that `output` asks for.
   ///
-  /// Everything is checked before training: the templates, the language's texts and the
-  /// output folder. `progress` receives a case's index and completed iterations.
+  /// Everything is checked before training: the templates, the language's texts, the
+  /// output folder, and librsvg and cairo when `output` asks for PNG or PDF. `progress` receives a case's index and completed iterations.
   /// - Returns: the snapshot the report was rendered from.
   @discardableResult
   public static func report(
@@ -34,6 +34,7 @@ public enum LabReport {
     output: ReportOutput = ReportOutput(), progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
   ) throws(LabReportError) -> Snapshot {
     let strings = try templates.strings(language)
+    try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }
     let results = experiment.run(progress: progress)
@@ -52,6 +53,7 @@ public enum LabReport {
     var snapshot = snapshot
     if let language { snapshot.language = language }
     let strings = try templates.strings(snapshot.language)
+    try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }
     try write(snapshot, strings: strings, templates: templates, to: folder, output: output)

@@ -2,6 +2,17 @@ import FigureExport
 import Foundation
 
 extension ReportAssembler {
+  /// Refuses `formats` with PNG or PDF when librsvg or cairo cannot be loaded, so that a
+  /// report that cannot be drawn is refused before any training or writing.
+  static func checkExportLibrary(formats: Set<FigureFormat>) throws(LabReportError) {
+    guard !formats.isDisjoint(with: [.png, .pdf]) else { return }
+    do {
+      try SVGImage.loadLibrary()
+    } catch {
+      throw .rendering(error.description)
+    }
+  }
+
   /// The PNG (at twice the size) and the PDF of every figure and diagram of `catalogue`, as
   /// `formats` asks, each drawn from its SVG in `files` and put beside it.
   func exports(formats: Set<FigureFormat>) throws(LabReportError) -> [String: Data] {
