@@ -13,9 +13,19 @@ extension ReportAssembler {
   }
 
   /// A case's learning over time: the curves beside the loss, and the boundary at every
-  /// checkpoint.
+  /// checkpoint. A case the histogram section does not show has its activations over time
+  /// written as files, linked from the curves.
   mutating func dynamicsView(_ index: Int) throws(LabReportError) -> DynamicsView {
-    DynamicsView(curves: try curvesFigure(index), boundaries: try boundaryOverTimeFigure(index))
+    var curves = try curvesFigure(index)
+    if !experiment.histograms.contains(experiment.cases[index].name) {
+      let files = try activationsOverTime(index).flatMap(\.links)
+      curves.links += files.enumerated().map { layer, link in
+        FileLink(
+          label: files.count == 1 ? strings[.activationsTitle] : "\(strings[.activationsTitle]) \(layer + 1)",
+          href: link.href)
+      }
+    }
+    return DynamicsView(curves: curves, boundaries: try boundaryOverTimeFigure(index))
   }
 
   /// Accuracy, gradient norm per layer and update ratio per layer against the iteration.
