@@ -172,10 +172,9 @@ import TinyNet
   }
 
   func matches(_ pattern: String, in text: String, groups: Int) -> [[String]] {
-    guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
-    let range = NSRange(text.startIndex..., in: text)
-    return expression.matches(in: text, range: range).map { match in
-      (1...groups).map { group in Range(match.range(at: group), in: text).map { String(text[$0]) } ?? "" }
+    guard let regex = try? Regex(pattern) else { return [] }
+    return text.matches(of: regex).map { match in
+      (1...groups).map { match.output[$0].substring.map(String.init) ?? "" }
     }
   }
 }

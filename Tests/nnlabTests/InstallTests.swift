@@ -38,7 +38,10 @@ import TestSupport
     // Started by name through PATH, in a folder of its own.
     let work = try TemporaryFolder()
     defer { work.remove() }
-    let environment = ["PATH": prefix.path("bin") + ":/usr/bin:/bin"]
+    // Only the installed folder on PATH; sanitizer settings pass on, as to every nnlab the
+    // tests start (see `make sanitize`).
+    var environment = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+    environment["PATH"] = prefix.path("bin") + ":/usr/bin:/bin"
     let report = try runProcess(
       URL(fileURLWithPath: "/usr/bin/env"), ["nnlab", "report", "--quiet"], in: work.url, environment: environment)
     #expect(report.status == 0, "\(report.stderr)")
