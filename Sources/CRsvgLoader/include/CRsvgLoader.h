@@ -6,6 +6,10 @@
 // the real headers' (found through pkg-config librsvg-2.0), so every pointer below has the
 // type of the function it stands for.
 
+#if !__has_include(<librsvg/rsvg.h>) || !__has_include(<cairo.h>)
+#error "librsvg's and cairo's headers are missing: install the Debian packages librsvg2-dev and libcairo2-dev (scripts/install-prerequisites build does)"
+#endif
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <librsvg/rsvg.h>
