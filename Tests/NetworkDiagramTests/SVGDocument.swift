@@ -93,17 +93,6 @@ extension SVGDocument {
 ///
 /// Throws when xmllint is missing: the check never passes without running.
 func xmllint(_ document: String) throws -> (status: Int32, messages: String) {
-  let process = Process()
-  process.executableURL = try xmllintExecutable()
-  process.arguments = ["--noout", "-"]
-  let input = Pipe()
-  let errors = Pipe()
-  process.standardInput = input
-  process.standardError = errors
-  try process.run()
-  input.fileHandleForWriting.write(Data(document.utf8))
-  try input.fileHandleForWriting.close()
-  let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  process.waitUntilExit()
-  return (process.terminationStatus, messages)
+  let output = try runProcess(try xmllintExecutable(), ["--noout", "-"], stdin: document)
+  return (output.status, output.stderr)
 }

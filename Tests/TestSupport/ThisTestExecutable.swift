@@ -6,18 +6,11 @@ import Foundation
 public func runThisTestExecutable(filter: String, adding environment: [String: String]) throws
   -> (status: Int32, output: String)
 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-  process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
   var childEnvironment = ProcessInfo.processInfo.environment
   childEnvironment["SWIFT_DETERMINISTIC_HASHING"] = nil
   childEnvironment.merge(environment) { $1 }
-  process.environment = childEnvironment
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  let child = try runProcess(
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+    ["--testing-library", "swift-testing", "--filter", filter], environment: childEnvironment)
+  return (child.status, child.stdout + child.stderr)
 }
