@@ -14,9 +14,12 @@ extension ReportAssembler {
     let data = results.caseData[index]
     let options = spec.settings.options
     let shape = spec.network.shape
+    let traces = [data.train, data.test].map {
+      ForwardTrace(points: $0, parameters: result.parameters, options: options)
+    }
     var deadLine: String?
     if options.activation == .relu, !shape.hidden.isEmpty {
-      let dead = deadUnits(index)
+      let dead = traces[0].deadUnits
       deadLine = dead.isEmpty
         ? strings[.deadUnitsNone]
         : strings.format(
@@ -24,22 +27,13 @@ extension ReportAssembler {
           ["units": dead.map { NetworkDiagram.unitName("z", layer: $0.layer, unit: $0.unit, shape: shape) }
             .joined(separator: ", ")])
     }
-    let confusion = [(data.train, strings[.trainingSet]), (data.test, strings[.testSet])].map { points, set in
-      let trace = ForwardTrace(points: points, parameters: result.parameters, options: options)
-      return confusionTable(ConfusionMatrix(labels: points.y, predicted: trace.ypred), set: set)
+    let confusion = zip([data.train, data.test], traces).enumerated().map { position, pair in
+      confusionTable(
+        ConfusionMatrix(labels: pair.0.y, predicted: pair.1.ypred),
+        set: strings[position == 0 ? .trainingSet : .testSet])
     }
     return DiagnosticsView(
       deadUnits: deadLine, confusion: confusion, gradientCheck: gradientCheckTable(index))
-  }
-
-  /// The hidden units of case `index` whose output is 0 for every training point at the
-  /// end of training.
-  func deadUnits(_ index: Int) -> [(layer: Int, unit: Int)] {
-    let spec = experiment.cases[index]
-    return ForwardTrace(
-      points: results.caseData[index].train, parameters: results.cases[index].parameters,
-      options: spec.settings.options
-    ).deadUnits
   }
 
   private func confusionTable(_ matrix: ConfusionMatrix, set: String) -> ConfusionView {

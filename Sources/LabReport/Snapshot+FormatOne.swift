@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import TinyNet
 
@@ -105,7 +104,10 @@ extension Snapshot {
       let caseShape = experiment.cases[index].network.shape
       guard recorded.iterations == fresh.iterations, recorded.divergedAt == fresh.divergedAt,
         recorded.final == fresh.final, recorded.lossTrain.count == fresh.history.count,
-        Self.lossDigest(train: recorded.lossTrain, test: recorded.lossTest) == fresh.history.digest,
+        // A whole history is only accepted with the digest of its own losses.
+        (try? LossHistory(
+          stride: 1, count: recorded.lossTrain.count, train: recorded.lossTrain, test: recorded.lossTest,
+          digest: fresh.history.digest)) != nil,
         (try? Parameters(shape: caseShape, named: recorded.params, limit: .greatestFiniteMagnitude))
           == fresh.parameters
       else {
@@ -116,15 +118,6 @@ extension Snapshot {
     }
     self.init(experiment: experiment, language: file.language, results: again)
     nnlabVersion = file.nnlabVersion
-  }
-
-  /// SHA-256 of each update's training then test loss as little-endian bit patterns: the
-  /// digest `LossHistory` keeps of a whole run.
-  static func lossDigest(train: [Double], test: [Double]) -> String {
-    var hasher = SHA256()
-    let words = zip(train, test).flatMap { [$0.bitPattern.littleEndian, $1.bitPattern.littleEndian] }
-    words.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-    return hex(hasher.finalize())
   }
 }
 
