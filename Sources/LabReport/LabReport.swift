@@ -12,7 +12,6 @@ public enum LabReport {
   /// Refuses an experiment whose training is estimated to take longer than `timeLimit`
   /// on this machine's cores, naming the estimate.
   public static func checkTimeLimit(_ experiment: Experiment) throws(LabReportError) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
     let seconds = experiment.estimatedTrainingSeconds(cores: cores)
     guard seconds <= timeLimit else {
       let minutes = Int((seconds / 60).rounded(.up))
@@ -23,7 +22,8 @@ public enum LabReport {
   }
 
   /// Trains `experiment` and writes its report to `folder`, with the figure formats and
-  /// zip that `output` asks for.
+  /// zip that `output` asks for; cases train, and a sweep's pages are drawn, on `jobs`
+  /// threads (by default one per core), with the same bytes whatever `jobs` is.
   ///
   /// Everything is checked before training: the templates, the language's texts, the
   /// output folder, and librsvg and cairo when `output` asks for PNG or PDF. `progress` receives a case's index and completed iterations.
@@ -31,15 +31,16 @@ public enum LabReport {
   @discardableResult
   public static func report(
     _ experiment: Experiment, language: ReportLanguage, templates: TemplateSet, to folder: OutputFolder,
-    output: ReportOutput = ReportOutput(), progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
+    output: ReportOutput = ReportOutput(), jobs: Int? = nil,
+    progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
   ) throws(LabReportError) -> Snapshot {
     let strings = try templates.strings(language)
     try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }
-    let results = experiment.run(progress: progress)
+    let results = experiment.run(jobs: jobs, progress: progress)
     let snapshot = Snapshot(experiment: experiment, language: language, results: results)
-    try write(snapshot, strings: strings, templates: templates, to: folder, output: output)
+    try write(snapshot, strings: strings, templates: templates, to: folder, output: output, jobs: jobs ?? cores)
     return snapshot
   }
 
@@ -48,7 +49,7 @@ public enum LabReport {
   /// figure formats and zip that `output` asks for.
   public static func render(
     _ snapshot: Snapshot, language: ReportLanguage? = nil, templates: TemplateSet, to folder: OutputFolder,
-    output: ReportOutput = ReportOutput()
+    output: ReportOutput = ReportOutput(), jobs: Int? = nil
   ) throws(LabReportError) {
     var snapshot = snapshot
     if let language { snapshot.language = language }
@@ -56,17 +57,23 @@ public enum LabReport {
     try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }
-    try write(snapshot, strings: strings, templates: templates, to: folder, output: output)
+    try write(snapshot, strings: strings, templates: templates, to: folder, output: output, jobs: jobs ?? cores)
   }
+
+  /// The number of cores this machine lets nnlab use: the default number of jobs.
+  public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
   /// Draws every file of `snapshot`'s report in memory (figures in every format of
   /// `output`, the notes kits), then writes the folder, and the zip, at once.
   private static func write(
     _ snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet, to folder: OutputFolder,
-    output: ReportOutput
+    output: ReportOutput, jobs: Int
   ) throws(LabReportError) {
     var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
     var files = try assembler.assemble()
+    if let sweep = snapshot.experiment.sweep {
+      files.merge(try assembler.sweepPages(sweep, jobs: jobs)) { _, page in page }
+    }
     files.merge(assembler.notesKits(formats: output.formats)) { _, kit in kit }
     files.merge(try assembler.exports(formats: output.formats)) { _, export in export }
     let archive = output.zip ? try ReportArchive.zip(files, folderName: folder.url.lastPathComponent) : nil

@@ -2,7 +2,8 @@ import Foundation
 import SafeText
 
 /// Progress bars on stderr while cases train: one line per case with iterations per
-/// second and the time left. Draws nothing unless stderr is a terminal.
+/// second and the time left, or for more than `maximumBars` cases (a sweep) one line for
+/// them all, with the cases done. Draws nothing unless stderr is a terminal.
 public final class ProgressDisplay: Sendable {
   private struct Bar {
     var name: String
@@ -20,14 +21,19 @@ public final class ProgressDisplay: Sendable {
     var over = false
   }
 
+  /// The most cases drawn with a bar each.
+  public static let maximumBars = 12
+
   private let state: Locked<State>
   private let clock = ContinuousClock()
+  private let aggregate: Bool
 
   /// A display for cases named `names` with `totals` iterations, or nil when stderr is not
   /// a terminal or the user asked for quiet.
   public init?(names: [String], totals: [Int], quiet: Bool) {
     guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
     state = Locked(State(bars: zip(names, totals).map { Bar(name: $0, total: $1) }))
+    aggregate = names.count > Self.maximumBars
   }
 
   /// Records that case `index` has finished `iterations`; redraws at most ten times a second,
@@ -54,20 +60,43 @@ public final class ProgressDisplay: Sendable {
   }
 
   private func draw(_ state: inout State) {
-    var text = state.drawn ? "\u{1B}[\(state.bars.count)A" : ""
+    let lines = aggregate ? [summaryLine(state)] : state.bars.map { line($0, over: state.over) }
+    var text = state.drawn ? "\u{1B}[\(lines.count)A" : ""
     state.drawn = true
-    for bar in state.bars { text += "\r\u{1B}[2K" + line(bar, over: state.over) + "\n" }
+    for line in lines { text += "\r\u{1B}[2K" + line + "\n" }
     FileHandle.standardError.write(Data(text.utf8))
   }
 
-  private func line(_ bar: Bar, over: Bool) -> String {
+  /// One line for every case: the share of iterations done, the cases complete, the rate
+  /// over all cases and the time left.
+  private func summaryLine(_ state: State) -> String {
+    let done = state.bars.reduce(0) { $0 + $1.done }
+    let total = state.bars.reduce(0) { $0 + $1.total }
+    let complete = state.bars.filter { $0.done == $0.total || (state.over && $0.started != nil) }.count
+    var text = Self.bar(fraction: total > 0 ? Double(done) / Double(total) : 1)
+      + "  \(complete)/\(state.bars.count) cases"
+    let starts = state.bars.compactMap(\.started)
+    let updates = state.bars.compactMap(\.lastUpdate)
+    if let started = starts.min(), let last = updates.max(), done > 0 {
+      let rate = Double(done) / max(Self.seconds(last - started), 1e-6)
+      text += "  " + Self.number(rate, decimals: 0) + " it/s"
+      text += state.over ? "  done" : "  " + Self.number(Double(total - done) / rate, decimals: 1) + " s left"
+    }
+    return text
+  }
+
+  /// A bar of 24 characters filled to `fraction`, and the percentage.
+  private static func bar(fraction: Double) -> String {
     let width = 24
-    let fraction = bar.total > 0 ? Double(bar.done) / Double(bar.total) : 1
     let filled = Int((fraction * Double(width)).rounded(.down))
     let percent = String(Int(fraction * 100))
-    var text = Self.label(bar.name)
-      + "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+    return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
       + String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "%"
+  }
+
+  private func line(_ bar: Bar, over: Bool) -> String {
+    let fraction = bar.total > 0 ? Double(bar.done) / Double(bar.total) : 1
+    var text = Self.label(bar.name) + Self.bar(fraction: fraction)
     if let started = bar.started, let lastUpdate = bar.lastUpdate, bar.done > 0 {
       let rate = Double(bar.done) / max(Self.seconds(lastUpdate - started), 1e-6)
       text += "  " + Self.number(rate, decimals: 0) + " it/s"

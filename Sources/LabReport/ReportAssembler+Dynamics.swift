@@ -14,10 +14,10 @@ extension ReportAssembler {
 
   /// A case's learning over time: the curves beside the loss, and the boundary at every
   /// checkpoint. A case the histogram section does not show has its activations over time
-  /// written as files, linked from the curves.
+  /// written as files, linked from the curves, where the report writes figure files.
   mutating func dynamicsView(_ index: Int) throws(LabReportError) -> DynamicsView {
     var curves = try curvesFigure(index)
-    if !experiment.histograms.contains(experiment.cases[index].name) {
+    if writesFigureFiles && !experiment.histograms.contains(experiment.cases[index].name) {
       let files = try activationsOverTime(index).flatMap(\.links)
       curves.links += files.enumerated().map { layer, link in
         FileLink(

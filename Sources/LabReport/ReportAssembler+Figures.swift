@@ -150,12 +150,16 @@ extension ReportAssembler {
     }
   }
 
-  /// Writes a chart's standalone SVG to `figures/` and returns it for inlining.
+  /// Writes a chart's standalone SVG to `figures/` (if the report writes figure files) and
+  /// returns it for inlining.
   mutating func chart(_ figure: Figure, file: String, caption: String, note: String? = nil)
     throws(LabReportError) -> FigureView
   {
     do {
       let document = try figure.document(idPrefix: "\(file)-")
+      guard writesFigureFiles else {
+        return FigureView(anchor: "figure-\(file)", svg: document.element, caption: caption, note: note, links: [])
+      }
       files["figures/\(file).svg"] = Data(document.standalone.utf8)
       catalogue.append(
         CataloguedFigure(
@@ -169,12 +173,17 @@ extension ReportAssembler {
     }
   }
 
-  /// Lays out a diagram, writes its SVG and DOT to `graphs/` and returns it for inlining.
+  /// Lays out a diagram, writes its SVG and DOT to `graphs/` (if the report writes figure
+  /// files) and returns it for inlining.
   mutating func diagramFigure(_ diagram: NetworkDiagram, file: String, caption: String)
     throws(LabReportError) -> FigureView
   {
     do {
       let rendered = try GraphvizRenderer.shared.render(diagram, idPrefix: "\(file)-")
+      guard writesFigureFiles else {
+        return FigureView(
+          anchor: "figure-\(file)", svg: rendered.inlineSVG, caption: caption, note: strings[.diagramLegend], links: [])
+      }
       files["graphs/\(file).svg"] = Data(rendered.svg.utf8)
       files["graphs/\(file).dot"] = Data(rendered.dot.utf8)
       catalogue.append(

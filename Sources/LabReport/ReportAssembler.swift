@@ -14,6 +14,9 @@ struct ReportAssembler {
   var files: [String: Data] = [:]
   /// Every figure and diagram written to `files`, in the report's order.
   var catalogue: [CataloguedFigure] = []
+  /// Whether figures are written as files of their own too, not only inline: not on the
+  /// pages of a sweep's cases, which would otherwise write thousands.
+  var writesFigureFiles = true
 
   init(snapshot: Snapshot, strings: ReportStrings, templates: TemplateSet) {
     self.snapshot = snapshot
@@ -27,12 +30,15 @@ struct ReportAssembler {
   /// Every file of the report, keyed by its path inside the report folder.
   mutating func assemble() throws(LabReportError) -> [String: Data] {
     var dataSets: [DataSetView] = []
-    for (index, spec) in experiment.dataSpecs.enumerated() {
+    // A sweep's cases may draw hundreds of data sets; its page shows the experiment's, and
+    // each case's page the case's own.
+    let shownSpecs = experiment.sweep == nil ? experiment.dataSpecs : [experiment.data]
+    for (index, spec) in shownSpecs.enumerated() {
       let file = index == 0 ? "data-set" : "data-set-\(index + 1)"
       let points = dataset(spec)
       dataSets.append(DataSetView(text: dataText(spec, points), figure: try dataFigure(points, file: file)))
     }
-    let dataPerCase = experiment.dataSpecs.count > 1
+    let dataPerCase = shownSpecs.count > 1
     let initialOptions = NetworkOptions(activation: experiment.step.activation)
     let initialNetwork = try networkFigure(
       experiment.initialNetwork, data: results.data, options: initialOptions, file: "initial-network",
@@ -42,7 +48,12 @@ struct ReportAssembler {
     let updateNetwork = try updateNetworkFigure()
     let updateBoundary = try updateBoundaryFigure()
     var cases: [CaseView] = []
-    for index in experiment.cases.indices { cases.append(try caseView(index)) }
+    var sweepSection: SweepSection? = nil
+    if let sweep = experiment.sweep {
+      sweepSection = try self.sweepSection(sweep)
+    } else {
+      for index in experiment.cases.indices { cases.append(try caseView(index)) }
+    }
     let histograms = try histogramSection()
     let page = ReportPage(
       lang: snapshot.language.rawValue,
@@ -75,9 +86,10 @@ struct ReportAssembler {
       summaryText: dataPerCase
         ? strings[.summaryDataPerCase] : strings.format(.summaryData, ["data": dataDescription(experiment.data, results.data)]),
       dataPerCase: dataPerCase,
-      summaryRows: experiment.cases.indices.map { summaryRow($0, dataPerCase: dataPerCase) },
+      summaryRows: experiment.sweep == nil ? experiment.cases.indices.map { summaryRow($0, dataPerCase: dataPerCase) } : [],
+      sweep: sweepSection,
       renderCommand: "nnlab render snapshot.json --out DIR")
-    files["index.html"] = Data(try templates.render(page).utf8)
+    files["index.html"] = Data(try templates.render(page, template: "report").utf8)
     files["snapshot.json"] = try snapshot.json()
     return files
   }
@@ -158,7 +170,8 @@ struct ReportAssembler {
     }
   }
 
-  private mutating func caseView(_ index: Int) throws(LabReportError) -> CaseView {
+  /// Case `index`'s section: settings, outcome, figures, dynamics and diagnostics.
+  mutating func caseView(_ index: Int) throws(LabReportError) -> CaseView {
     let spec = experiment.cases[index]
     let result = results.cases[index]
     let data = results.caseData[index]
@@ -175,23 +188,27 @@ struct ReportAssembler {
       overflowing: &overflowing)
     let notes = [spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil, overflowNote(overflowing)]
     let note = notes.compactMap { $0 }.joined(separator: " ")
-    _ = try chart(
-      Figure(title: "\(spec.name): \(strings[.lossTitle])", description: strings[.caseFigureCaption], panels: [loss]),
-      file: "\(file)-loss-curve", caption: "")
-    _ = try chart(
-      Figure(title: "\(spec.name): \(strings[.boundaryTitle])", description: strings[.caseFigureCaption], panels: [boundary]),
-      file: "\(file)-decision-boundary", caption: "")
+    if writesFigureFiles {
+      _ = try chart(
+        Figure(title: "\(spec.name): \(strings[.lossTitle])", description: strings[.caseFigureCaption], panels: [loss]),
+        file: "\(file)-loss-curve", caption: "")
+      _ = try chart(
+        Figure(title: "\(spec.name): \(strings[.boundaryTitle])", description: strings[.caseFigureCaption], panels: [boundary]),
+        file: "\(file)-decision-boundary", caption: "")
+    }
     var figure = try chart(
       Figure(title: spec.name, description: strings[.caseFigureCaption], panels: [loss, boundary]),
       file: "\(file)-loss-and-boundary", caption: strings[.caseFigureCaption], note: note.isEmpty ? nil : note)
-    figure.links += [
-      FileLink(label: strings[.lossTitle], href: "figures/\(file)-loss-curve.svg"),
-      FileLink(label: strings[.boundaryTitle], href: "figures/\(file)-decision-boundary.svg"),
-    ]
+    if writesFigureFiles {
+      figure.links += [
+        FileLink(label: strings[.lossTitle], href: "figures/\(file)-loss-curve.svg"),
+        FileLink(label: strings[.boundaryTitle], href: "figures/\(file)-decision-boundary.svg"),
+      ]
+    }
     var network = try networkFigure(
       result.parameters, data: data, options: options, file: "\(file)-network", title: spec.name,
       caption: strings[.caseNetworkCaption], unitMaps: true)
-    network.links += try unitMapFiles(index)
+    if writesFigureFiles { network.links += try unitMapFiles(index) }
     return CaseView(
       anchor: file, name: spec.name,
       dataLine: spec.data == experiment.data

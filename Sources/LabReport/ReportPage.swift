@@ -27,6 +27,8 @@ struct ReportPage {
   /// Whether cases learn from different data sets, so that the summary has a data column.
   var dataPerCase: Bool
   var summaryRows: [SummaryRow]
+  /// The sweep section, in place of the cases and the summary, when the cases are a sweep's.
+  var sweep: SweepSection?
   var renderCommand: String
 }
 

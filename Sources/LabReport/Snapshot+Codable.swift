@@ -60,7 +60,9 @@ extension Snapshot {
       throw .badSnapshot("cannot be read")
     }
     self = file.snapshot
-    guard file.checksum == (try? checksum(format: file.format)) else {
+    var unsigned = file
+    unsigned.checksum = nil
+    guard file.checksum == (try? Self.hash(Self.encoded(unsigned))) else {
       throw .badSnapshot("checksum mismatch: the file was changed after nnlab wrote it")
     }
     let dataset = experiment.dataset
@@ -71,7 +73,22 @@ extension Snapshot {
     guard let point, point.x1 == [step.x[0]], point.x2 == [step.x[1]], point.y == [step.y] else {
       throw .badSnapshot("step: the drawn point is not training point \(step.index) of the data set")
     }
-    if file.format < Self.formatVersion { try recordAgain() }
+    if let summaries = file.summaries {
+      try trainAgain(checking: summaries)
+    } else if file.format < Self.formatVersion {
+      try recordAgain()
+    }
+  }
+
+  /// Trains every case of a sweep's snapshot again and keeps the results, which must meet
+  /// the file's summaries exactly, recordings included.
+  private mutating func trainAgain(checking summaries: [CaseSummary]) throws(LabReportError) {
+    let again = experiment.run()
+    guard again.step == step else { throw .badSnapshot("step: the update made again differs from the recorded one") }
+    for (index, fresh) in again.cases.enumerated() where CaseSummary(fresh) != summaries[index] {
+      throw .badSnapshot("cases[\(index)]: training again gives other numbers than the recorded ones")
+    }
+    cases = again.cases
   }
 
   /// Trains every case of a snapshot written before checkpoints and curves were recorded,
@@ -111,6 +128,8 @@ struct SnapshotFile: Codable {
   var checksum: String?
   /// The format written or read: `Snapshot.formatVersion`, or 2 (no checkpoints, no curves).
   var format: Int
+  /// A sweep's cases as its snapshot keeps them, or nil when every result is kept whole.
+  var summaries: [CaseSummary]?
 
   /// The formats this nnlab reads.
   static let readableFormats = 2...Snapshot.formatVersion
@@ -119,6 +138,7 @@ struct SnapshotFile: Codable {
     self.snapshot = snapshot
     self.checksum = checksum
     self.format = format
+    self.summaries = snapshot.experiment.sweep == nil ? nil : snapshot.cases.map(CaseSummary.init)
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -164,7 +184,21 @@ struct SnapshotFile: Codable {
       experiment: experiment)
     var list = try container.nestedUnkeyedContainer(forKey: .cases)
     var cases: [TrainingResult] = []
-    while !list.isAtEnd {
+    if experiment.sweep != nil {
+      var summaries: [CaseSummary] = []
+      while !list.isAtEnd {
+        guard summaries.count < experiment.cases.count else {
+          throw container.refuse(.cases, "holds more results than the experiment has cases")
+        }
+        summaries.append(
+          try list.nestedContainer(keyedBy: JSONKey.self).decodeSummary(spec: experiment.cases[summaries.count]))
+      }
+      guard summaries.count == experiment.cases.count else {
+        throw container.refuse(.cases, "holds \(summaries.count) results for \(experiment.cases.count) cases")
+      }
+      self.summaries = summaries
+    }
+    while experiment.sweep == nil && !list.isAtEnd {
       guard cases.count < experiment.cases.count else {
         throw container.refuse(.cases, "holds more results than the experiment has cases")
       }
@@ -173,7 +207,7 @@ struct SnapshotFile: Codable {
         try list.nestedContainer(keyedBy: JSONKey.self).decodeResult(
           spec: spec, checkpoints: experiment.checkpoints, format: format))
     }
-    guard cases.count == experiment.cases.count else {
+    guard experiment.sweep != nil || cases.count == experiment.cases.count else {
       throw container.refuse(.cases, "holds \(cases.count) results for \(experiment.cases.count) cases")
     }
     snapshot = Snapshot(
@@ -198,7 +232,15 @@ struct SnapshotFile: Codable {
     try step.encode(snapshot.step.gradient, forKey: "gradient")
     try step.encode(snapshot.step.after, forKey: "params_after")
     var cases = container.nestedUnkeyedContainer(forKey: .cases)
-    for result in snapshot.cases {
+    for summary in summaries ?? [] {
+      var entry = cases.nestedContainer(keyedBy: JSONKey.self)
+      try entry.encode(summary.iterations, forKey: "iterations")
+      try entry.encode(summary.divergedAt, forKey: "diverged_at")
+      try entry.encode(summary.parameters, forKey: "params")
+      try entry.encode(summary.final, forKey: "final")
+      try entry.encode(summary.recordings, forKey: "recordings_sha256")
+    }
+    for result in summaries == nil ? snapshot.cases : [] {
       var entry = cases.nestedContainer(keyedBy: JSONKey.self)
       try entry.encode(result.iterations, forKey: "iterations")
       try entry.encode(result.divergedAt, forKey: "diverged_at")
@@ -285,6 +327,42 @@ extension KeyedDecodingContainer where Key == JSONKey {
     return StepUpdate(index: index, x: x, y: y, before: before, gradient: gradient, after: after)
   }
 
+  /// One sweep case's summary, checked against its settings like a whole result.
+  fileprivate func decodeSummary(spec: CaseSpec) throws -> CaseSummary {
+    try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "recordings_sha256"])
+    let iterations = try decodeInteger("iterations")
+    guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
+      throw refuse("iterations", "does not fit the case's settings")
+    }
+    let divergedAt = try decodeNil(forKey: "diverged_at") ? nil : try decodeInteger("diverged_at")
+    if let divergedAt, !(1...iterations).contains(divergedAt) {
+      throw refuse("diverged_at", "must be an iteration from 1 to \(iterations), got \(divergedAt)")
+    }
+    guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
+      throw refuse("params", "is missing")
+    }
+    let final = try decodeFinal()
+    let recordings = try decode(String.self, forKey: "recordings_sha256")
+    guard recordings.count == 64, recordings.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+      throw refuse("recordings_sha256", "must be 64 lowercase hex digits")
+    }
+    return CaseSummary(
+      iterations: iterations, divergedAt: divergedAt, parameters: parameters, final: final, recordings: recordings)
+  }
+
+  /// A case's final losses and accuracies.
+  private func decodeFinal() throws -> FinalMetrics {
+    try nestedContainer(keyedBy: JSONKey.self, forKey: "final").rejectUnknownKeys(
+      ["loss_train", "loss_test", "accuracy_train", "accuracy_test"])
+    let final = try decode(FinalMetrics.self, forKey: "final")
+    guard [final.accuracyTrain, final.accuracyTest].allSatisfy({ (0...1).contains($0) }),
+      [final.lossTrain, final.lossTest].allSatisfy({ $0.map(\.isFinite) ?? true })
+    else {
+      throw refuse("final", "accuracies must be from 0 to 1 and losses finite numbers or null")
+    }
+    return final
+  }
+
   /// One case's result, checked against its settings: the number of iterations, where it
   /// diverged, a loss history of the right shape, parameters of the case's network.
   /// Format 2 has no curves and no checkpoints: the result holds empty ones until
@@ -303,14 +381,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
     guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
       throw refuse("params", "is missing")
     }
-    try nestedContainer(keyedBy: JSONKey.self, forKey: "final").rejectUnknownKeys(
-      ["loss_train", "loss_test", "accuracy_train", "accuracy_test"])
-    let final = try decode(FinalMetrics.self, forKey: "final")
-    guard [final.accuracyTrain, final.accuracyTest].allSatisfy({ (0...1).contains($0) }),
-      [final.lossTrain, final.lossTest].allSatisfy({ $0.map(\.isFinite) ?? true })
-    else {
-      throw refuse("final", "accuracies must be from 0 to 1 and losses finite numbers or null")
-    }
+    let final = try decodeFinal()
     let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
     try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
     let count = try loss.decodeInteger("count")

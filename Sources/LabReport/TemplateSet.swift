@@ -4,11 +4,15 @@ import SafeText
 
 /// The report's Mustache templates and its wording in each language, read from a folder.
 ///
-/// The folder holds `report.mustache` (the page) and its partials `figure`, `case`, `parameters`, `diagnostics` and
-/// `style`, and `locale/en.json`, `locale/ko.json`: the words of the report.
+/// The folder holds `report.mustache` (the page), `case-page.mustache` and
+/// `ranking.mustache` (a sweep's pages of one case and of every case), their partials
+/// `figure`, `case`, `parameters`, `diagnostics`, `sweep`, `ranked` and `style`, and `locale/en.json`,
+/// `locale/ko.json`: the words of the report.
 public struct TemplateSet: Sendable {
   /// The templates a set must contain.
-  public static let requiredTemplates = ["report", "figure", "case", "parameters", "diagnostics", "style"]
+  public static let requiredTemplates = [
+    "report", "figure", "case", "parameters", "diagnostics", "style", "sweep", "ranked", "case-page", "ranking",
+  ]
 
   let library: MustacheLibrary
   let folder: URL
@@ -82,14 +86,15 @@ public struct TemplateSet: Sendable {
     return ReportStrings(table: table)
   }
 
-  /// Renders the page; a template that renders to nothing is an error, not an empty page.
+  /// Renders a page with `template`; a template that renders to nothing is an error, not an
+  /// empty page.
   ///
   /// The page is passed through `SafeText.sanitized` whole: Mustache escapes markup but not
   /// control characters or noncharacters, and this way none reaches the page raw, whether it
   /// came from the experiment, the snapshot, a locale file or a template.
-  func render(_ page: ReportPage) throws(LabReportError) -> String {
-    guard let html = library.render(page, withTemplate: "report"), !html.isEmpty else {
-      throw .badTemplates("report.mustache rendered nothing", chosenByUser: chosenByUser)
+  func render(_ page: Any, template: String) throws(LabReportError) -> String {
+    guard let html = library.render(page, withTemplate: template), !html.isEmpty else {
+      throw .badTemplates("\(template).mustache rendered nothing", chosenByUser: chosenByUser)
     }
     return SafeText.sanitized(html)
   }

@@ -52,13 +52,14 @@ struct PathData {
   mutating func add(_ polyline: Polyline) throws(ChartError) {
     guard let first = polyline.points.first else { return }
     try move(to: first)
-    let start = text.count
+    // UTF-8 length, which a native string knows at once; `count` walks every character.
+    let start = text.utf8.count
     for point in polyline.points.dropFirst() {
       try line(to: point)
     }
     if polyline.closed {
       close()
-    } else if polyline.points.count > 1 && text.count == start {
+    } else if polyline.points.count > 1 && text.utf8.count == start {
       text += "h0"
       endsInNumber = true
     }

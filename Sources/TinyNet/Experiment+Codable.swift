@@ -199,7 +199,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
 extension Experiment: Codable {
   private static let keys = [
     "name", "title", "notes", "data", "network", "initial_network", "initial_parameters", "step",
-    "cases", "histograms", "checkpoints",
+    "cases", "histograms", "checkpoints", "sweep",
   ]
 
   public init(from decoder: any Decoder) throws {
@@ -221,24 +221,37 @@ extension Experiment: Codable {
     initialNetwork = try container.decodeParameters(
       "initial_network", shape: network.shape, default: initialParameters)
     step = try container.decode("step", default: StepSpec(learningRate: 0.2))
-    cases = []
-    var list = try container.nestedUnkeyedContainer(forKey: "cases")
-    var names = Set<String>()
-    while !list.isAtEnd {
-      let entry = try list.nestedContainer(keyedBy: JSONKey.self)
-      let spec = try entry.decodeCase(data: data, network: network, initialParameters: initialParameters)
-      guard names.insert(spec.name).inserted else { throw entry.refuse("name", "repeats an earlier case's name") }
-      cases.append(spec)
-    }
-    guard (1...Self.maximumCases).contains(cases.count) else {
-      throw container.refuse("cases", "must list 1 to \(Self.maximumCases) cases")
-    }
-    histograms = try container.decode("histograms", default: [])
-    for name in histograms where !names.contains(name) {
-      throw container.refuse("histograms", "\(SafeText.quoted(name)) is not the name of a case")
-    }
-    guard Set(histograms).count == histograms.count, histograms.count <= 4 else {
-      throw container.refuse("histograms", "must name at most 4 different cases")
+    if container.contains("sweep") {
+      try container.rejectKey("cases", "cannot be listed with a sweep: the sweep's combinations are the cases")
+      try container.rejectKey("histograms", "cannot be named with a sweep: each case has its own page")
+      let base = CaseSpec(
+        name: "", settings: TrainingSettings(), data: data, network: network, initialParameters: initialParameters)
+      let sweep = try container.decodeSweep("sweep")
+      cases = try container.decodeSweepCases(
+        "sweep", sweep: sweep, base: base, network: network, parameters: initialParameters)
+      self.sweep = sweep
+      histograms = []
+    } else {
+      cases = []
+      var list = try container.nestedUnkeyedContainer(forKey: "cases")
+      var names = Set<String>()
+      while !list.isAtEnd {
+        let entry = try list.nestedContainer(keyedBy: JSONKey.self)
+        let spec = try entry.decodeCase(data: data, network: network, initialParameters: initialParameters)
+        guard names.insert(spec.name).inserted else { throw entry.refuse("name", "repeats an earlier case's name") }
+        cases.append(spec)
+      }
+      guard (1...Self.maximumCases).contains(cases.count) else {
+        throw container.refuse("cases", "must list 1 to \(Self.maximumCases) cases (or a sweep, of up to \(Sweep.maximumCases))")
+      }
+      histograms = try container.decode("histograms", default: [])
+      for name in histograms where !names.contains(name) {
+        throw container.refuse("histograms", "\(SafeText.quoted(name)) is not the name of a case")
+      }
+      guard Set(histograms).count == histograms.count, histograms.count <= 4 else {
+        throw container.refuse("histograms", "must name at most 4 different cases")
+      }
+      sweep = nil
     }
     checkpoints = try container.decodeCheckpoints("checkpoints")
   }
@@ -253,6 +266,11 @@ extension Experiment: Codable {
     try container.encode(initialNetwork, forKey: "initial_network")
     try container.encode(initialParameters, forKey: "initial_parameters")
     try container.encode(step, forKey: "step")
+    try container.encodeIfPresent(checkpoints, forKey: "checkpoints")
+    if let sweep {
+      try container.encode(sweep, forKey: "sweep")
+      return
+    }
     var list = container.nestedUnkeyedContainer(forKey: "cases")
     for spec in cases {
       var entry = list.nestedContainer(keyedBy: JSONKey.self)
@@ -270,7 +288,6 @@ extension Experiment: Codable {
       if spec.data != data { try entry.encode(spec.data, forKey: "data") }
     }
     try container.encode(histograms, forKey: "histograms")
-    try container.encodeIfPresent(checkpoints, forKey: "checkpoints")
   }
 
   /// Whether `name` is safe as a folder name: `[a-z0-9][a-z0-9._-]{0,63}`.

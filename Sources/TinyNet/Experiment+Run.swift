@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// What running an experiment's training produced.
@@ -21,10 +22,11 @@ public struct LabResults: Sendable, Equatable {
 }
 
 extension Experiment {
-  /// Runs the single update and every case; independent cases train in parallel on all
-  /// cores. `progress` receives a case's index and its completed iterations, from any thread.
-  /// The experiment must be valid (as decoding or `seedLab` guarantees).
-  public func run(progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil)
+  /// Runs the single update and every case; independent cases train in parallel, on at
+  /// most `jobs` threads (by default one per core), and give the same results whatever
+  /// `jobs` is. `progress` receives a case's index and its completed iterations, from any
+  /// thread. The experiment must be valid (as decoding or `seedLab` guarantees).
+  public func run(jobs: Int? = nil, progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil)
     -> LabResults
   {
     let data = dataset
@@ -34,12 +36,20 @@ extension Experiment {
     // was correct too, but ThreadSanitizer does not see a Mutex pass to a thread that was
     // waiting for it, and reported a race when two cases finished at once.)
     let slots = cases.map { _ in ResultSlot() }
-    DispatchQueue.concurrentPerform(iterations: cases.count) { index in
-      let trainer = Trainer(data: caseData[index], seed: cases[index].data.seed, settings: cases[index].settings)
-      let result = trainer.run(from: cases[index].initialParameters, checkpoints: checkpoints) {
-        progress?(index, $0)
+    // Each worker takes the next untrained case until none is left, so a long case does not
+    // hold up the short ones queued behind it.
+    let next = Atomic(0)
+    let workers = min(max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount), cases.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < cases.count else { return }
+        let trainer = Trainer(data: caseData[index], seed: cases[index].data.seed, settings: cases[index].settings)
+        let result = trainer.run(from: cases[index].initialParameters, checkpoints: checkpoints) {
+          progress?(index, $0)
+        }
+        slots[index].result.withLock { $0 = result }
       }
-      slots[index].result.withLock { $0 = result }
     }
     let step = StepUpdate(
       data: data, seed: self.data.seed, parameters: initialParameters,

@@ -19,7 +19,10 @@ public struct Experiment: Sendable, Equatable {
   /// cell 13).
   public var initialParameters: Parameters
   public var step: StepSpec
+  /// The training cases: the file's own list, or every combination of `sweep`.
   public var cases: [CaseSpec]
+  /// The grid of settings the cases were expanded from, or nil when the file lists them.
+  public var sweep: Sweep?
   /// Names of the cases whose hidden outputs are shown as histograms, side by side.
   public var histograms: [String]
   /// The iterations whose parameters every case keeps (see
@@ -29,7 +32,7 @@ public struct Experiment: Sendable, Equatable {
   public init(
     name: String, title: String, notes: String = "", data: DataSpec, network: NetworkSpec,
     initialNetwork: Parameters, initialParameters: Parameters, step: StepSpec, cases: [CaseSpec],
-    histograms: [String], checkpoints: [Int]? = nil
+    histograms: [String], checkpoints: [Int]? = nil, sweep: Sweep? = nil
   ) {
     self.name = name
     self.title = title
@@ -42,6 +45,7 @@ public struct Experiment: Sendable, Equatable {
     self.cases = cases
     self.histograms = histograms
     self.checkpoints = checkpoints
+    self.sweep = sweep
   }
 
   /// The data set of this experiment.

@@ -7,13 +7,26 @@ import TinyNet
 
 extension ReportLanguage: ExpressibleByArgument {}
 
-/// Options shared by `report` and `render`: where the templates are and how loud to be.
+/// Options shared by `report` and `render`: where the templates are, how loud to be and
+/// how many threads to use.
 struct RenderingOptions: ParsableArguments {
   @Option(help: "A folder of templates to use instead of the installed ones.")
   var templates: String?
 
   @Flag(help: "Print nothing but errors: no progress bars, no final line.")
   var quiet = false
+
+  @Option(help: "Train cases and draw a sweep's pages on N threads (default: one per core); the report is the same for any N.")
+  var jobs: Int?
+
+  /// The number of threads `--jobs` asks for, checked.
+  func checkedJobs() throws -> Int? {
+    guard let jobs else { return nil }
+    guard (1...1024).contains(jobs) else {
+      throw CommandFailure.usage("--jobs must be from 1 to 1024, got \(jobs)")
+    }
+    return jobs
+  }
 
   /// The chosen template set, or the installed one.
   func templateSet() throws(LabReportError) -> TemplateSet {
@@ -55,6 +68,9 @@ extension NNLab {
     @Flag(help: "Print the embedded seed lab (its names in --lang) as an experiment file and exit.")
     var printDefault = false
 
+    @Flag(help: "Print the experiment with its sweep expanded into the cases it runs, and exit.")
+    var expand = false
+
     @Flag(help: "Train even an experiment estimated to take longer than \(Int(LabReport.timeLimit / 60)) minutes.")
     var noTimeLimit = false
 
@@ -68,20 +84,27 @@ extension NNLab {
         return
       }
       let reportOutput = try output.reportOutput()
+      let jobs = try rendering.checkedJobs()
       let experiment = try loadExperiment(templates)
+      if expand {
+        var expanded = experiment
+        expanded.sweep = nil
+        print(String(decoding: expanded.json(), as: UTF8.self))
+        return
+      }
       if !noTimeLimit { try LabReport.checkTimeLimit(experiment) }
       let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
-      let observations = experiment.data.trainingPointCount
       let display = ProgressDisplay(
         names: experiment.cases.map(\.name),
-        totals: experiment.cases.map { $0.settings.iterations(observations: observations) },
+        totals: experiment.cases.map { $0.settings.iterations(observations: $0.data.trainingPointCount) },
         quiet: rendering.quiet)
       var progress: (@Sendable (Int, Int) -> Void)?
       if let display {
         progress = { display.update(case: $0, iterations: $1) }
       }
       try LabReport.report(
-        experiment, language: lang, templates: templates, to: folder, output: reportOutput, progress: progress)
+        experiment, language: lang, templates: templates, to: folder, output: reportOutput, jobs: jobs,
+        progress: progress)
       display?.finish()
       rendering.announce(folder)
     }
@@ -123,10 +146,12 @@ extension NNLab {
       guard let data = FileManager.default.contents(atPath: snapshot) else {
         throw LabReportError.badSnapshot("cannot read \(snapshot)")
       }
+      let jobs = try rendering.checkedJobs()
       let snapshot = try Snapshot(json: data)
       let folder = OutputFolder(URL(fileURLWithPath: out))
       try LabReport.render(
-        snapshot, language: lang, templates: try rendering.templateSet(), to: folder, output: reportOutput)
+        snapshot, language: lang, templates: try rendering.templateSet(), to: folder, output: reportOutput,
+        jobs: jobs)
       rendering.announce(folder)
     }
   }

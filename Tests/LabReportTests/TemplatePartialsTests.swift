@@ -40,7 +40,7 @@ import TestSupport
     let folder = Repository.root.appendingPathComponent("templates")
     _ = try TemplateSet(folder: folder, chosenByUser: true)
     let report = try String(contentsOf: folder.appendingPathComponent("report.mustache"), encoding: .utf8)
-    #expect(Set(TemplateSet.partials(in: report).map(\.name)) == ["style", "figure", "case", "parameters"])
+    #expect(Set(TemplateSet.partials(in: report).map(\.name)) == ["style", "figure", "case", "parameters", "sweep"])
   }
 
   @Test func aCycleIsNamedInTheSetsOrder() {

@@ -124,7 +124,7 @@ import TestSupport
   static let badPartials = [
     BadPartials(
       kind: "missing partial", appended: ["report": "{{> nosuchpartial}}"],
-      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, parameters, diagnostics, style)"),
+      message: "report.mustache' includes the partial 'nosuchpartial', which is not one of the set's templates (report, figure, case, parameters, diagnostics, style, sweep, ranked, case-page, ranking)"),
     BadPartials(
       kind: "missing partial without space", appended: ["case": "{{>nosuchpartial}}"],
       message: "case.mustache' includes the partial 'nosuchpartial'"),

@@ -1,0 +1,207 @@
+import Dispatch
+import Foundation
+import SVGCharts
+import TinyNet
+
+extension ReportAssembler {
+  /// The most cases the ranked table on `index.html` lists; a larger sweep ranks every case
+  /// on `cases/index.html`.
+  static let rankedRowsShown = 200
+  /// How many of the best and of the worst cases show their decision boundaries.
+  static let extremesShown = 3
+
+  /// The cases from best to worst: those that ran to the end by their final test loss,
+  /// then those that diverged; ties keep the sweep's order.
+  var ranking: [Int] {
+    experiment.cases.indices.sorted { a, b in
+      let keyA = rankKey(a)
+      let keyB = rankKey(b)
+      return keyA.0 != keyB.0 ? !keyA.0 : keyA.1 != keyB.1 ? keyA.1 < keyB.1 : a < b
+    }
+  }
+
+  private func rankKey(_ index: Int) -> (Bool, Double) {
+    let result = results.cases[index]
+    return (result.divergedAt != nil, result.final.lossTest ?? .infinity)
+  }
+
+  /// The path of case `index`'s page inside the report folder.
+  func casePagePath(_ index: Int, sweep: Sweep) -> String { "cases/\(sweep.slug(ofCase: index)).html" }
+
+  /// The sweep section of `index.html`.
+  mutating func sweepSection(_ sweep: Sweep) throws(LabReportError) -> SweepSection {
+    let ranking = self.ranking
+    let dimensions = sweep.dimensions
+    let varying = dimensions.map { entry in
+      "\(settingName(entry.setting)) (\(entry.values.map(\.label).joined(separator: ", ")))"
+    }
+    let fixed = sweep.settings.filter { $0.values.count == 1 }.map { "\(settingName($0.setting)) \($0.values[0].label)" }
+    let rows = ranking.prefix(Self.rankedRowsShown).enumerated().map { rank, index in
+      sweepRow(index, rank: rank, sweep: sweep, prefix: "")
+    }
+    return SweepSection(
+      text: strings.format(
+        varying.isEmpty ? .sweepTextSingle : .sweepText,
+        ["count": String(experiment.cases.count), "settings": varying.joined(separator: " × ")]),
+      fixedText: fixed.isEmpty ? nil : strings.format(.sweepFixed, ["settings": fixed.joined(separator: ", ")]),
+      dataText: experiment.cases.contains { $0.data != experiment.data }
+        ? strings.format(.sweepData, ["seed": String(experiment.data.seed)]) : nil,
+      heatMaps: [],
+      extremes: try extremesFigure(ranking, sweep: sweep),
+      rankedCaption: strings.format(
+        rows.count < ranking.count ? .sweepRankedFirst : .sweepRanked,
+        ["shown": String(rows.count), "count": String(ranking.count)]),
+      settingHeaders: dimensions.map { settingName($0.setting) },
+      rows: rows,
+      allCases: rows.count < ranking.count
+        ? FileLink(label: strings.format(.sweepAllCases, ["count": String(ranking.count)]), href: "cases/index.html")
+        : nil,
+      seeds: seedSection(sweep))
+  }
+
+  /// A case's row of the ranked table; `prefix` leads from the table's page to the report's root.
+  func sweepRow(_ index: Int, rank: Int, sweep: Sweep, prefix: String) -> SweepRow {
+    let result = results.cases[index]
+    return SweepRow(
+      rank: String(rank + 1), href: prefix + casePagePath(index, sweep: sweep), name: experiment.cases[index].name,
+      values: sweep.values(ofCase: index).map(\.label),
+      iterations: result.divergedAt.map { strings.format(.divergedShort, ["iteration": String($0)]) }
+        ?? String(result.iterations),
+      lossTrain: result.final.lossTrain.map { fixed($0, 4) } ?? "–",
+      lossTest: result.final.lossTest.map { fixed($0, 4) } ?? "–",
+      accuracyTrain: percent(result.final.accuracyTrain), accuracyTest: percent(result.final.accuracyTest))
+  }
+
+  /// The name of a swept setting in the report's language.
+  func settingName(_ setting: Sweep.Setting) -> String {
+    ReportStrings.Key(rawValue: "setting_" + setting.rawValue).map { strings[$0] } ?? setting.words
+  }
+
+  /// The decision boundaries of the best and the worst cases, as thumbnails in rank order.
+  private mutating func extremesFigure(_ ranking: [Int], sweep: Sweep) throws(LabReportError) -> FigureView {
+    let shown = Self.extremesShown
+    let picks = ranking.count <= 2 * shown
+      ? Array(ranking.enumerated())
+      : Array(ranking.enumerated().prefix(shown)) + Array(ranking.enumerated().suffix(shown))
+    let panels = picks.map { rank, index in
+      let result = results.cases[index]
+      let data = results.caseData[index]
+      let classifier = Classifier(
+        parameters: result.parameters, options: experiment.cases[index].settings.options, training: data.train)
+      let bounds = data.plotBounds
+      let grid = ProbabilityGrid(x: bounds.x1, y: bounds.x2, step: Self.coarseGridStep(bounds)) {
+        let p = classifier.probability($0, $1)
+        return p.isNaN ? 0.5 : p
+      }
+      let loss = result.final.lossTest.map { fixed($0, 4) } ?? "–"
+      return Panel.boundaryThumbnail(
+        grid, title: strings.format(.sweepThumbnailTitle, ["rank": String(rank + 1), "loss": loss]))
+    }
+    let names = picks.map { rank, index in "\(rank + 1). \(experiment.cases[index].name)" }.joined(separator: "; ")
+    let caption = strings.format(picks.count < ranking.count ? .sweepExtremesCaption : .sweepAllBoundariesCaption, ["cases": names])
+    return try chart(
+      Figure(
+        title: strings[.sweepExtremesTitle], description: caption, panels: panels, panelWidth: 180, panelHeight: 160,
+        columns: picks.count < ranking.count ? shown : min(picks.count, 6)),
+      file: "sweep-best-and-worst", caption: caption)
+  }
+
+  /// The outcome over the swept seeds of each combination of the other swept settings,
+  /// best mean test loss first; nil when no seed is swept beside the heat maps' axes.
+  private func seedSection(_ sweep: Sweep) -> SeedSection? {
+    let dimensions = sweep.dimensions
+    let isSeed = dimensions.map { [.dataSeed, .initSeed].contains($0.setting) && !sweep.axes.contains($0.setting) }
+    guard isSeed.contains(true) else { return nil }
+    var groups: [[Int]: [Int]] = [:]
+    var order: [[Int]] = []
+    for index in experiment.cases.indices {
+      let key = zip(sweep.coordinates(ofCase: index), isSeed).filter { !$0.1 }.map(\.0)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(index)
+    }
+    let others = dimensions.enumerated().filter { !isSeed[$0.offset] }.map(\.element)
+    let rows = order.map { key -> (mean: Double, row: SeedRow) in
+      let members = groups[key] ?? []
+      let finished = members.filter { results.cases[$0].divergedAt == nil }
+      let losses = finished.compactMap { results.cases[$0].final.lossTest }
+      let accuracies = finished.map { results.cases[$0].final.accuracyTest }
+      let loss = Self.meanAndSpread(losses)
+      let accuracy = Self.meanAndSpread(accuracies)
+      let diverged = members.count - finished.count
+      return (
+        loss?.mean ?? .infinity,
+        SeedRow(
+          values: zip(others, key).map { $0.0.values[$0.1].label },
+          runs: diverged == 0
+            ? String(members.count)
+            : strings.format(.sweepRunsDiverged, ["runs": String(members.count), "diverged": String(diverged)]),
+          lossTest: loss.map { fixed($0.mean, 4) } ?? "–", lossSpread: loss.map { fixed($0.spread, 4) } ?? "–",
+          accuracyTest: accuracy.map { percent($0.mean) } ?? "–",
+          accuracySpread: accuracy.map { fixed($0.spread * 100, 1) } ?? "–")
+      )
+    }
+    let ranked = rows.enumerated().sorted { a, b in
+      a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset
+    }
+    let seeds = dimensions.enumerated().filter { isSeed[$0.offset] }.map { settingName($0.element.setting) }
+    return SeedSection(
+      caption: strings.format(.sweepSeedsCaption, ["seeds": seeds.joined(separator: ", ")]),
+      settingHeaders: others.map { settingName($0.setting) },
+      rows: ranked.prefix(Self.rankedRowsShown).map(\.element.row))
+  }
+
+  /// The mean and the sample standard deviation (0 for one value) of `values`, or nil for none.
+  static func meanAndSpread(_ values: [Double]) -> (mean: Double, spread: Double)? {
+    guard !values.isEmpty else { return nil }
+    let mean = values.reduce(0, +) / Double(values.count)
+    guard values.count > 1 else { return (mean, 0) }
+    let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    return (mean, (squares / Double(values.count - 1)).squareRoot())
+  }
+
+  /// Every case's page, and the page ranking them all when `index.html` lists only the
+  /// best; the pages are drawn on `jobs` threads and come out the same whatever `jobs` is.
+  func sweepPages(_ sweep: Sweep, jobs: Int) throws(LabReportError) -> [String: Data] {
+    let count = experiment.cases.count
+    let slots = (0..<count).map { _ in Locked<Result<Data, LabReportError>?>(nil) }
+    let next = Locked(0)
+    DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), count)) { _ in
+      while true {
+        let index = next.withLock { value in
+          defer { value += 1 }
+          return value
+        }
+        guard index < count else { return }
+        let page = Result { () throws(LabReportError) -> Data in try casePage(index, sweep: sweep) }
+        slots[index].withLock { $0 = page }
+      }
+    }
+    var pages: [String: Data] = [:]
+    for (index, slot) in slots.enumerated() {
+      guard let page = slot.withLock({ $0 }) else { continue }
+      pages[casePagePath(index, sweep: sweep)] = try page.get()
+    }
+    if count > Self.rankedRowsShown {
+      let ranking = self.ranking
+      let page = RankingPage(
+        lang: snapshot.language.rawValue, version: snapshot.nnlabVersion, t: strings.table,
+        title: strings[.sweepAllTitle], experimentTitle: experiment.title, back: "../index.html#sweep",
+        rankedCaption: strings.format(.sweepRanked, ["shown": String(count), "count": String(count)]),
+        settingHeaders: sweep.dimensions.map { settingName($0.setting) },
+        rows: ranking.enumerated().map { sweepRow($1, rank: $0, sweep: sweep, prefix: "../") })
+      pages["cases/index.html"] = Data(try templates.render(page, template: "ranking").utf8)
+    }
+    return pages
+  }
+
+  /// Case `index`'s page: its whole section, every figure inline.
+  private func casePage(_ index: Int, sweep: Sweep) throws(LabReportError) -> Data {
+    var assembler = self
+    assembler.writesFigureFiles = false
+    let page = CasePage(
+      lang: snapshot.language.rawValue, version: snapshot.nnlabVersion, t: strings.table,
+      title: experiment.cases[index].name, experimentTitle: experiment.title, back: "../index.html#sweep",
+      run: try assembler.caseView(index))
+    return Data(try templates.render(page, template: "case-page").utf8)
+  }
+}
