@@ -33,13 +33,37 @@ struct Axes: Sendable {
   /// Fixed y view limits instead of the data's.
   var yRange: ClosedRange<Double>?
   var tickDensity = TickDensity.normal
+  /// How category labels are shown on an axis too short for all of them side by side.
+  enum CategoryFit: Sendable {
+    /// Every `k`-th label, with the smallest `k` that keeps them apart.
+    case thin
+    /// Every label: smaller (down to `Theme.minimumFontSize`), else upright.
+    case all
+  }
+
   /// Names of categories at x = 0, 1, 2, ...: the x ticks are labelled with them.
   var xCategories: [String]?
+  var xCategoryFit = CategoryFit.thin
+  /// Names of categories at y = 0, 1, 2, ... (bottom up): the y ticks are labelled with
+  /// them, every one, smaller when rows are close.
+  var yCategories: [String]?
+  /// Whether a unit of x is as long as a unit of y (square cells): the plot then shrinks
+  /// to the largest such rectangle, centred across its panel and kept at the top.
+  var equalAspect = false
   /// The fraction of the data's extent added beyond it on each side (matplotlib's 5%).
   static let margin = 0.05
 
-  /// The axes' marks laid out in `frame`; data is clipped to the plot by clip path `clipID`.
-  func marks(in frame: Rect, clipID: String) throws(ChartError) -> [Mark] {
+  /// The plot rectangle the axes get in `frame` (before any legend moves beside it).
+  /// - Throws: as `marks(in:clipID:)`.
+  func plot(in frame: Rect) throws(ChartError) -> Rect {
+    let (xLimits, yLimits) = try limits()
+    let colorBarWidth = try colorBar?.width(height: frame.height) ?? 0
+    return try Layout(axes: self, frame: frame, limits: (xLimits, yLimits), rightReserve: colorBarWidth).transform.plot
+  }
+
+  /// The axes' marks laid out in `frame`, and their plot rectangle; data is clipped to the
+  /// plot by clip path `clipID`.
+  func marks(in frame: Rect, clipID: String) throws(ChartError) -> (marks: [Mark], plot: Rect) {
     let (xLimits, yLimits) = try limits()
     let colorBarWidth = try colorBar?.width(height: frame.height) ?? 0
     var layout = try Layout(axes: self, frame: frame, limits: (xLimits, yLimits), rightReserve: colorBarWidth)
@@ -65,7 +89,7 @@ struct Axes: Sendable {
     if let colorBar {
       marks += try colorBar.marks(beside: plot)
     }
-    return marks + legendMarks
+    return (marks + legendMarks, plot)
   }
 
   private func artistMarks(_ transform: AxesTransform) throws(ChartError) -> [Mark] {

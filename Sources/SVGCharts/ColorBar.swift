@@ -10,6 +10,9 @@ struct ColorBar: Sendable {
   var markStyle: PathStyle
   /// Whether ticks stay on whole numbers (counts).
   var integerTicks = false
+  /// Whether the bands are steps of a continuous ramp: each then reaches half a pixel into
+  /// the band below, so no pale seam shows between them.
+  var ramp = false
 
   static let gap = 14.0
   static let barWidth = 12.0
@@ -42,7 +45,8 @@ struct ColorBar: Sendable {
     var marks: [Mark] = []
     for (band, color) in colors.enumerated() where band + 1 < levels.count {
       let top = scale.pixel(levels[band + 1])
-      let cell = Rect(x: bar.minX, y: top, width: bar.width, height: scale.pixel(levels[band]) - top)
+      let overlap = ramp && band > 0 ? 0.5 : 0
+      let cell = Rect(x: bar.minX, y: top, width: bar.width, height: scale.pixel(levels[band]) - top + overlap)
       marks.append(.rect(cell, cornerRadius: 0, PathStyle(fill: color)))
     }
     if let markedLevel {

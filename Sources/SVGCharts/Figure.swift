@@ -15,6 +15,9 @@ public struct Figure: Sendable {
   public var panelHeight: Double
   /// The most panels in one row; later panels start new rows below.
   public var columns: Int
+  /// The scale shared by the figure's heat maps, explained by one colour bar right of all
+  /// panels (from the top of the first row's plots to the bottom of the last row's), or nil.
+  public var colorScale: HeatMapScale?
 
   /// The smallest panel size a figure accepts, in pixels.
   public static let minimumPanelSize = (width: 80.0, height: 80.0)
@@ -22,10 +25,11 @@ public struct Figure: Sendable {
   public static let maximumPanelSize = 10_000.0
 
   /// A figure showing `panels` left to right, each `panelWidth` × `panelHeight` pixels, in
-  /// rows of at most `columns` (all in one row by default).
+  /// rows of at most `columns` (all in one row by default), with a colour bar for
+  /// `colorScale` at the right when it is given.
   public init(
     title: String, description: String, panels: [Panel], panelWidth: Double = 420, panelHeight: Double = 320,
-    columns: Int? = nil
+    columns: Int? = nil, colorScale: HeatMapScale? = nil
   ) {
     self.title = title
     self.description = description
@@ -33,6 +37,7 @@ public struct Figure: Sendable {
     self.panelWidth = panelWidth
     self.panelHeight = panelHeight
     self.columns = max(columns ?? panels.count, 1)
+    self.colorScale = colorScale
   }
 
   /// The figure as SVG text.
@@ -43,7 +48,8 @@ public struct Figure: Sendable {
   ///   - standalone: true for a file of its own (an XML declaration first); false for an
   ///     `<svg>` element to inline in HTML5. Both carry the SVG namespace.
   /// - Throws: `ChartError` for an unusable id prefix, no panels, a panel size below
-  ///   `minimumPanelSize`, or data that cannot be drawn (NaN, infinity, an invalid grid).
+  ///   `minimumPanelSize`, data that cannot be drawn (NaN, infinity, an invalid grid), or a
+  ///   colour scale whose range is not finite.
   public func svg(idPrefix: String, standalone: Bool) throws(ChartError) -> String {
     let document = try document(idPrefix: idPrefix)
     return standalone ? document.standalone : document.element
@@ -66,7 +72,26 @@ public struct Figure: Sendable {
     }
     let columnCount = min(columns, panels.count)
     let rowCount = (panels.count + columnCount - 1) / columnCount
-    let width = try SVGWriter.number(panelWidth * Double(columnCount))
+    var drawn: [Mark] = []
+    var plots: [Rect] = []
+    for (index, panel) in panels.enumerated() {
+      let frame = Rect(
+        x: panelWidth * Double(index % columnCount), y: panelHeight * Double(index / columnCount),
+        width: panelWidth, height: panelHeight)
+      let (marks, plot) = try panel.axes.marks(in: frame, clipID: "\(idPrefix)plot\(index + 1)")
+      drawn.append(.group(GroupStyle(role: "panel"), marks))
+      plots.append(plot)
+    }
+    var figureWidth = panelWidth * Double(columnCount)
+    if let colorScale, let top = plots.map(\.minY).min(), let bottom = plots.map(\.maxY).max() {
+      try colorScale.validate()
+      let colorBar = colorScale.colorBar
+      // The bar starts 6 pixels right of the last column, clear of every panel's texts.
+      let span = Rect(x: figureWidth + 6 - ColorBar.gap, y: top, width: 0, height: bottom - top)
+      drawn += try colorBar.marks(beside: span)
+      figureWidth = span.maxX + (try colorBar.width(height: span.height)) + 4
+    }
+    let width = try SVGWriter.number(figureWidth)
     let height = try SVGWriter.number(panelHeight * Double(rowCount))
     var writer = SVGWriter()
     writer.open(
@@ -79,12 +104,8 @@ public struct Figure: Sendable {
     writer.element("title", [("id", "\(idPrefix)title")], content: title)
     writer.element("desc", [("id", "\(idPrefix)desc")], content: description)
     writer.leaf("rect", [("width", "100%"), ("height", "100%"), ("fill", "#fff")])
-    for (index, panel) in panels.enumerated() {
-      let frame = Rect(
-        x: panelWidth * Double(index % columnCount), y: panelHeight * Double(index / columnCount),
-        width: panelWidth, height: panelHeight)
-      let marks = try panel.axes.marks(in: frame, clipID: "\(idPrefix)plot\(index + 1)")
-      try writer.write(.group(GroupStyle(role: "panel"), marks))
+    for mark in drawn {
+      try writer.write(mark)
     }
     writer.close("svg")
     return SVGDocument(element: writer.text)

@@ -102,4 +102,9 @@ struct GroupStyle: Sendable {
   var fill: Color?
   /// A `class` attribute naming what the group shows.
   var role: String?
+  /// `data-` attributes, in order: `("row", "2")` is written `data-row="2"`, so a reader can
+  /// find one part of a chart (a heat map's cell) by what it shows.
+  var data: [(name: String, value: String)] = []
+  /// A `<title>` first inside the group, which browsers show on hover over any of its marks.
+  var title: String?
 }

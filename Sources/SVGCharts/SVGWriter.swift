@@ -80,11 +80,13 @@ struct SVGWriter {
     case .group(let style, let marks):
       var attributes: [(String, String)] = []
       if let role = style.role { attributes.append(("class", role)) }
+      attributes += style.data.map { ("data-\($0.name)", $0.value) }
       if let id = style.clipID { attributes.append(("clip-path", "url(#\(id))")) }
       if let size = style.fontSize { attributes.append(("font-size", try Self.number(size))) }
       if let anchor = style.anchor { attributes.append(("text-anchor", anchor.rawValue)) }
       if let fill = style.fill { attributes.append(("fill", try fill.svgValue())) }
       open("g", attributes)
+      if let title = style.title { element("title", [], content: title) }
       for mark in marks {
         try write(mark)
       }

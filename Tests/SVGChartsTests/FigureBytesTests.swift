@@ -41,6 +41,7 @@ struct FigureBytesTests {
       ("boundary.svg", DecisionBoundaryTests.figure(smooth, points: points, highlighted: [points[74]]), true),
       ("boundary-with-holes.svg", DecisionBoundaryTests.figure(annulus), false),
       ("hostile-text.svg", hostileFigure, true),
+      ("heat-maps.svg", HeatMapTests.lossFigure((0..<4).map { HeatMapTests.grid(raise: Double($0) * 0.04) }, columns: 2), true),
     ]
     var drawn: [String: String] = [:]
     for (name, figure, standalone) in figures {

@@ -13,6 +13,8 @@ struct SVGElement {
   var name: String
   var attributes: [String: String]
   var text = ""
+  /// The index of the enclosing element in document order, nil for the root.
+  var parent: Int?
 
   /// The `d` attribute parsed into subpaths of absolute points.
   var subpaths: [[Point]] { PathParser.subpaths(attributes["d"] ?? "") }
@@ -42,8 +44,8 @@ func elements(of svg: String) throws -> [SVGElement] {
       _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
       attributes: [String: String]
     ) {
-      open.append(elements.count)
-      elements.append(SVGElement(name: name, attributes: attributes))
+      elements.append(SVGElement(name: name, attributes: attributes, parent: open.last))
+      open.append(elements.count - 1)
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) {
       if let index = open.last { elements[index].text += string }
