@@ -46,7 +46,7 @@ extension ReportAssembler {
       fixedText: fixed.isEmpty ? nil : strings.format(.sweepFixed, ["settings": fixed.joined(separator: ", ")]),
       dataText: experiment.cases.contains { $0.data != experiment.data }
         ? strings.format(.sweepData, ["seed": String(experiment.data.seed)]) : nil,
-      heatMaps: [],
+      heatMaps: try heatMapFigures(sweep),
       extremes: try extremesFigure(ranking, sweep: sweep),
       rankedCaption: strings.format(
         rows.count < ranking.count ? .sweepRankedFirst : .sweepRanked,

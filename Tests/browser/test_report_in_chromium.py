@@ -279,3 +279,55 @@ def test_the_glyph_check_fails_without_a_korean_font(korean_report, tmp_path, fo
             assert min(result['ink']) >= ENOUGH_PIXELS and result['differing'][0][1] >= ENOUGH_PIXELS
     finally:
         driver.quit()
+
+
+SWEEP = {
+    'name': 'sweep', 'title': 'Learning rate against batch size',
+    'data': {'set': 'circle', 'n_obs': 60, 'noise': 0.1},
+    'network': {'hidden': [4]},
+    'sweep': {'learning_rate': [0.03, 0.3, 3], 'batch_size': [1, 20], 'data_seed': [1, 2], 'epochs': [2],
+              'activation': ['tanh']},
+}
+
+
+@pytest.fixture(scope='module', params=['en', 'ko'])
+def sweep_report(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(f'sweep-{request.param}')
+    experiment = folder / 'sweep.json'
+    experiment.write_text(json.dumps(SWEEP), encoding='utf-8')
+    subprocess.run([NNLAB, 'report', str(experiment), '--quiet', '--lang', request.param,
+                    '--out', str(folder / 'report')], check=True)
+    return request.param, folder / 'report'
+
+
+def displayed_figures(driver):
+    """The ids of the page's figures, each checked to be drawn with a real size."""
+    ids = []
+    for figure in driver.find_elements(By.CSS_SELECTOR, 'figure'):
+        svg = figure.find_element(By.CSS_SELECTOR, 'svg')
+        assert svg.size['width'] > 100 and svg.size['height'] > 100, figure.get_attribute('id')
+        assert svg.is_displayed(), figure.get_attribute('id')
+        ids.append(figure.get_attribute('id'))
+    return ids
+
+
+def test_sweep_page_and_every_case_page_display(browser, sweep_report):
+    """The sweep's page shows its heat maps and best and worst boundaries; every link of its
+    ranked table opens a case page that shows the case's figures and links back."""
+    language, folder = sweep_report
+    browser.get_log('browser')
+    browser.get((folder / 'index.html').as_uri())
+    ids = displayed_figures(browser)
+    assert {'figure-sweep-test-loss', 'figure-sweep-test-accuracy', 'figure-sweep-best-and-worst'} <= set(ids)
+    cells = browser.find_elements(By.CSS_SELECTOR, '#figure-sweep-test-loss g.cell')
+    assert len(cells) == 6 and all(cell.is_displayed() for cell in cells)
+    links = browser.execute_script(
+        'return [...document.querySelectorAll("table.ranked a")].map((a) => a.href);')
+    assert len(links) == 12
+    for link in links:
+        browser.get(link)
+        assert len(displayed_figures(browser)) == 4
+        back = browser.find_element(By.CSS_SELECTOR, 'header a')
+        assert back.get_attribute('href') == (folder / 'index.html').as_uri() + '#sweep'
+        assert bool(HANGUL.search(back.text)) == (language == 'ko')
+    assert severe_logs(browser) == []

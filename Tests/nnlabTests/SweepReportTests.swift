@@ -139,6 +139,69 @@ import TestSupport
     }
   }
 
+  /// The cells of a heat map figure, panel by panel: each cell's row, column, hover title
+  /// and text, in the order the SVG writes them.
+  static func heatMapCells(_ svg: String) -> [[(row: Int, column: Int, title: String, text: String)]] {
+    var panels: [[(row: Int, column: Int, title: String, text: String)]] = []
+    for piece in svg.components(separatedBy: "<g class=\"cell\" data-row=\"").dropFirst() {
+      let numbers = piece.split(separator: "\"", maxSplits: 3)
+      let row = Int(numbers[0]) ?? -1
+      let column = Int(numbers[2]) ?? -1
+      func between(_ open: String, _ close: String) -> String {
+        guard let start = piece.range(of: open), let end = piece.range(of: close, range: start.upperBound..<piece.endIndex)
+        else { return "" }
+        return String(piece[start.upperBound..<end.lowerBound])
+      }
+      if row == 0 && column == 0 { panels.append([]) }
+      panels[panels.count - 1].append((row, column, between("<title>", "</title>"), between(">", "</text>").components(separatedBy: ">").last ?? ""))
+    }
+    return panels
+  }
+
+  /// Every cell of the heat maps is the mean over the seeds of its cases' final test loss
+  /// or accuracy in the snapshot, in its row and column; other settings get a panel each.
+  @Test func heatMapCellsAgreeWithTheCases() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let lab = try folder.write(Self.sweep, to: "lab.json")
+    var output = try runProcess(Repository.nnlab, ["report", lab, "--quiet", "--out", folder.path("out")])
+    #expect(output.status == 0, "\(output.stderr)")
+    let finals = try Self.cases(try Data(contentsOf: folder.url.appendingPathComponent("out/snapshot.json"))).map {
+      try #require($0["final"] as? [String: Any])
+    }
+    for (file, key) in [("sweep-test-loss", "loss_test"), ("sweep-test-accuracy", "accuracy_test")] {
+      let svg = try String(contentsOfFile: folder.path("out/figures/\(file).svg"), encoding: .utf8)
+      let panels = Self.heatMapCells(svg)
+      #expect(panels.count == 1 && panels[0].count == 6)
+      for cell in panels.first ?? [] {
+        // Rows are the learning rates, columns the batch sizes; cases 4r + 2c + seed.
+        let values = try (0..<2).map { try #require(finals[4 * cell.row + 2 * cell.column + $0][key] as? Double) }
+        let mean = (values[0] + values[1]) / 2
+        #expect(cell.text == (key == "loss_test" ? String(format: "%.3f", mean) : String(format: "%.0f%%", mean * 100)))
+        #expect(cell.title.hasPrefix(key == "loss_test" ? String(format: "%.4f: mean of 2 runs, s.d. ", mean) : ""))
+      }
+    }
+    // A setting that is neither an axis nor a seed makes a panel of its own.
+    let panelled = try folder.write(
+      #"{"name": "p", "title": "P", "sweep": {"learning_rate": [0.1, 1], "batch_size": [5, 20], "activation": ["tanh", "relu"], "epochs": [2]}}"#,
+      to: "panelled.json")
+    output = try runProcess(Repository.nnlab, ["report", panelled, "--quiet", "--out", folder.path("panelled")])
+    #expect(output.status == 0, "\(output.stderr)")
+    let finalsByCase = try Self.cases(try Data(contentsOf: folder.url.appendingPathComponent("panelled/snapshot.json")))
+    let svg = try String(contentsOfFile: folder.path("panelled/figures/sweep-test-loss.svg"), encoding: .utf8)
+    let panels = Self.heatMapCells(svg)
+    #expect(panels.count == 2 && svg.contains(">activation tanh<") && svg.contains(">activation relu<"))
+    for (panel, cells) in panels.enumerated() {
+      for cell in cells {
+        // Cases numbered learning rate, batch size, activation: 4r + 2c + panel.
+        let final = try #require(finalsByCase[4 * cell.row + 2 * cell.column + panel]["final"] as? [String: Any])
+        let loss = try #require(final["loss_test"] as? Double)
+        #expect(cell.text == String(format: "%.3f", loss))
+        #expect(cell.title.hasSuffix(String(format: ": %.4f", loss)))
+      }
+    }
+  }
+
   @Test func expandPrintsEveryCaseItRuns() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
