@@ -10,6 +10,8 @@ Start-up: the whole `nnlab train --epochs 1` process (100 updates of the noteboo
 median wall time of 40 runs and peak memory.
 Reports: the whole `nnlab report` process for the seed lab (SVG only, and with PNG and PDF
 figures: `--formats svg,png,pdf`) and for examples/playground.json, wall time and peak memory.
+Sweeps: bench/sweep-100.json (100 seed-lab cases of 1000 iterations) with --jobs 1 and 2,
+and bench/sweep-1000.json (1000 such cases) on every core.
 """
 import argparse
 import json
@@ -78,21 +80,33 @@ def measure_startup(nnlab, runs=40):
     print(f"  peak memory (largest):     {max(peaks):6.1f} MiB  (target < 15 MiB)")
 
 
-def measure_report(nnlab, arguments, label, targets):
-    """Median wall time and largest peak memory of five runs; `targets` may be None."""
+def measure_report(nnlab, arguments, label, targets, runs=5):
+    """Median wall time and largest peak memory of `runs` runs; `targets` may be None.
+    Returns the median wall time."""
     print(f'Whole `nnlab report` process for {label}')
     with tempfile.TemporaryDirectory() as folder:
         walls, peaks = [], []
-        for i in range(5):
+        for i in range(runs):
             wall, peak = run_measured([nnlab, 'report', *arguments, '--quiet', '--out', os.path.join(folder, f'r{i}')])
             walls.append(wall)
             peaks.append(peak)
         size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
     wall_target, memory_target, size_target = (f'   (target < {t} {unit})' for t, unit in zip(targets, ('ms', 'MiB', 'KiB'))) \
         if targets else ('', '', '')
-    print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms{wall_target}")
+    print(f"  wall time (median of {runs}): {statistics.median(walls) * 1000:7.1f} ms{wall_target}")
     print(f"  peak memory (largest):   {max(peaks):7.1f} MiB{memory_target}")
     print(f"  index.html:              {size / 1024:7.1f} KiB{size_target}")
+    return statistics.median(walls)
+
+
+def measure_sweeps(nnlab):
+    one = measure_report(nnlab, [os.path.join(ROOT, 'bench', 'sweep-100.json'), '--jobs', '1'],
+                         'a sweep of 100 cases, --jobs 1', None, runs=3)
+    two = measure_report(nnlab, [os.path.join(ROOT, 'bench', 'sweep-100.json'), '--jobs', '2'],
+                         'a sweep of 100 cases, --jobs 2', (3000, 300, 1000), runs=3)
+    print(f"  --jobs 2 over --jobs 1: {one / two:.2f}x faster")
+    measure_report(nnlab, [os.path.join(ROOT, 'bench', 'sweep-1000.json')], 'a sweep of 1000 cases',
+                   (30000, 300, 1000), runs=1)
 
 
 def main():
@@ -101,8 +115,12 @@ def main():
     parser.add_argument('--oracle-runs', type=int, default=3)
     parser.add_argument('--startup-only', action='store_true',
                         help='measure only the start-up of nnlab train and the report processes')
+    parser.add_argument('--sweeps-only', action='store_true', help='measure only the sweeps')
     args = parser.parse_args()
     nnlab = os.path.join(args.bin, 'nnlab')
+    if args.sweeps_only:
+        measure_sweeps(nnlab)
+        return
     if args.startup_only:
         measure_startup(nnlab)
         measure_report(nnlab, [], 'the seed lab', (90, 40, 500))
@@ -145,6 +163,7 @@ def main():
     measure_report(nnlab, ['--formats', 'svg,png,pdf'], 'the seed lab with PNG and PDF figures', None)
     measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
                    (1000, 100, 1000))
+    measure_sweeps(nnlab)
 
 
 if __name__ == '__main__':

@@ -70,10 +70,7 @@ public enum LabReport {
     output: ReportOutput, jobs: Int
   ) throws(LabReportError) {
     var assembler = ReportAssembler(snapshot: snapshot, strings: strings, templates: templates)
-    var files = try assembler.assemble()
-    if let sweep = snapshot.experiment.sweep {
-      files.merge(try assembler.sweepPages(sweep, jobs: jobs)) { _, page in page }
-    }
+    var files = try assembler.assembleAll(jobs: jobs)
     files.merge(assembler.notesKits(formats: output.formats)) { _, kit in kit }
     files.merge(try assembler.exports(formats: output.formats)) { _, export in export }
     let archive = output.zip ? try ReportArchive.zip(files, folderName: folder.url.lastPathComponent) : nil

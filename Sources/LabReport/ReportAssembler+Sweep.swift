@@ -159,39 +159,60 @@ extension ReportAssembler {
     return (mean, (squares / Double(values.count - 1)).squareRoot())
   }
 
-  /// Every case's page, and the page ranking them all when `index.html` lists only the
-  /// best; the pages are drawn on `jobs` threads and come out the same whatever `jobs` is.
-  func sweepPages(_ sweep: Sweep, jobs: Int) throws(LabReportError) -> [String: Data] {
-    let count = experiment.cases.count
-    let slots = (0..<count).map { _ in Locked<Result<Data, LabReportError>?>(nil) }
+  /// Every file of the report: the page with its figures, `snapshot.json`, and for a sweep
+  /// every case's page and the page ranking them all when `index.html` lists only the
+  /// best. These are drawn on `jobs` threads, each taking the next piece of work until
+  /// none is left, and come out the same whatever `jobs` is.
+  mutating func assembleAll(jobs: Int) throws(LabReportError) -> [String: Data] {
+    let base = self
+    let sweep = experiment.sweep
+    let pages = sweep == nil ? 0 : experiment.cases.count
+    // Work: 0 the report's page, 1 the snapshot, 2... the case pages.
+    let slots = (0..<(2 + pages)).map { _ in Locked<Result<[String: Data], LabReportError>?>(nil) }
+    let catalogue = Locked<[CataloguedFigure]>([])
     let next = Locked(0)
-    DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), count)) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(max(1, jobs), slots.count)) { _ in
       while true {
-        let index = next.withLock { value in
+        let work = next.withLock { value in
           defer { value += 1 }
           return value
         }
-        guard index < count else { return }
-        let page = Result { () throws(LabReportError) -> Data in try casePage(index, sweep: sweep) }
-        slots[index].withLock { $0 = page }
+        guard work < slots.count else { return }
+        let files = Result { () throws(LabReportError) -> [String: Data] in
+          switch work {
+          case 0:
+            var page = base
+            let files = try page.assemble()
+            catalogue.withLock { $0 = page.catalogue }
+            return files
+          case 1: return ["snapshot.json": try base.snapshot.json()]
+          default:
+            guard let sweep else { return [:] }
+            return [base.casePagePath(work - 2, sweep: sweep): try base.casePage(work - 2, sweep: sweep)]
+          }
+        }
+        slots[work].withLock { $0 = files }
       }
     }
-    var pages: [String: Data] = [:]
-    for (index, slot) in slots.enumerated() {
-      guard let page = slot.withLock({ $0 }) else { continue }
-      pages[casePagePath(index, sweep: sweep)] = try page.get()
+    for slot in slots {
+      guard let drawn = slot.withLock({ $0 }) else { continue }
+      files.merge(try drawn.get()) { _, new in new }
     }
-    if count > Self.rankedRowsShown {
-      let ranking = self.ranking
-      let page = RankingPage(
-        lang: snapshot.language.rawValue, version: snapshot.nnlabVersion, t: strings.table,
-        title: strings[.sweepAllTitle], experimentTitle: experiment.title, back: "../index.html#sweep",
-        rankedCaption: strings.format(.sweepRanked, ["shown": String(count), "count": String(count)]),
-        settingHeaders: sweep.dimensions.map { settingName($0.setting) },
-        rows: ranking.enumerated().map { sweepRow($1, rank: $0, sweep: sweep, prefix: "../") })
-      pages["cases/index.html"] = Data(try templates.render(page, template: "ranking").utf8)
-    }
-    return pages
+    self.catalogue = catalogue.withLock { $0 }
+    if let sweep, pages > Self.rankedRowsShown { files["cases/index.html"] = try rankingPage(sweep) }
+    return files
+  }
+
+  /// The page ranking every case of a large sweep.
+  private func rankingPage(_ sweep: Sweep) throws(LabReportError) -> Data {
+    let count = experiment.cases.count
+    let page = RankingPage(
+      lang: snapshot.language.rawValue, version: snapshot.nnlabVersion, t: strings.table,
+      title: strings[.sweepAllTitle], experimentTitle: experiment.title, back: "../index.html#sweep",
+      rankedCaption: strings.format(.sweepRanked, ["shown": String(count), "count": String(count)]),
+      settingHeaders: sweep.dimensions.map { settingName($0.setting) },
+      rows: ranking.enumerated().map { sweepRow($1, rank: $0, sweep: sweep, prefix: "../") })
+    return Data(try templates.render(page, template: "ranking").utf8)
   }
 
   /// Case `index`'s page: its whole section, every figure inline.

@@ -27,7 +27,8 @@ struct ReportAssembler {
 
   var experiment: Experiment { snapshot.experiment }
 
-  /// Every file of the report, keyed by its path inside the report folder.
+  /// The report's page and its figures, keyed by their paths inside the report folder
+  /// (`snapshot.json` and a sweep's case pages are drawn by `assembleAll`).
   mutating func assemble() throws(LabReportError) -> [String: Data] {
     var dataSets: [DataSetView] = []
     // A sweep's cases may draw hundreds of data sets; its page shows the experiment's, and
@@ -90,7 +91,6 @@ struct ReportAssembler {
       sweep: sweepSection,
       renderCommand: "nnlab render snapshot.json --out DIR")
     files["index.html"] = Data(try templates.render(page, template: "report").utf8)
-    files["snapshot.json"] = try snapshot.json()
     return files
   }
 
