@@ -94,8 +94,9 @@ struct DiffText {
             return [key, Self.value(setting.a), Self.value(setting.b)]
           })
     }
-    if !diff.onlyInA.isEmpty { lines.append("cases only in A: " + diff.onlyInA.map { "\"\(Self.shown($0))\"" }.joined(separator: ", ")) }
-    if !diff.onlyInB.isEmpty { lines.append("cases only in B: " + diff.onlyInB.map { "\"\(Self.shown($0))\"" }.joined(separator: ", ")) }
+    for (side, names) in [("A", diff.onlyInA), ("B", diff.onlyInB)] where !names.isEmpty {
+      lines.append("cases only in \(side): " + Self.caseList(names))
+    }
     guard !diff.results.isEmpty else { return lines }
     lines += ["", "final results:"]
     var rows = [["", "loss train", "loss test", "accuracy train", "accuracy test", "diverged"]]
@@ -116,6 +117,15 @@ struct DiffText {
   }
 
   /// Rows with each column padded to its widest cell, two spaces apart; a row of one cell
+
+  /// The most cases named in a line of cases only in one file; a sweep has thousands.
+  static let casesNamed = 10
+
+  /// Up to `casesNamed` quoted names, then how many more there are.
+  static func caseList(_ names: [String]) -> String {
+    let quoted = names.prefix(casesNamed).map { "\"\(shown($0))\"" }.joined(separator: ", ")
+    return names.count > casesNamed ? quoted + " and \(names.count - casesNamed) more" : quoted
+  }
   /// is a heading, printed as it is and left out of the widths.
   static func table(_ rows: [[String]]) -> [String] {
     let cells = rows.filter { $0.count > 1 }
