@@ -10,8 +10,9 @@ public enum LabReport {
   public static let timeLimit = 600.0
 
   /// Refuses an experiment whose training is estimated to take longer than `timeLimit`
-  /// on this machine's cores, naming the estimate.
-  public static func checkTimeLimit(_ experiment: Experiment) throws(LabReportError) {
+  /// on `jobs` threads (by default this machine's cores), naming the estimate.
+  public static func checkTimeLimit(_ experiment: Experiment, jobs: Int? = nil) throws(LabReportError) {
+    let cores = min(jobs ?? Self.cores, Self.cores)
     let seconds = experiment.estimatedTrainingSeconds(cores: cores)
     guard seconds <= timeLimit else {
       let minutes = Int((seconds / 60).rounded(.up))

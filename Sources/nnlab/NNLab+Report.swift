@@ -92,7 +92,7 @@ extension NNLab {
         print(String(decoding: expanded.json(), as: UTF8.self))
         return
       }
-      if !noTimeLimit { try LabReport.checkTimeLimit(experiment) }
+      if !noTimeLimit { try LabReport.checkTimeLimit(experiment, jobs: jobs) }
       let folder = OutputFolder(URL(fileURLWithPath: out ?? "output/\(experiment.name)"))
       let display = ProgressDisplay(
         names: experiment.cases.map(\.name),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TinyNet
 
 /// An experiment's sweep: the cross product of its settings' values, in a fixed order,
@@ -70,6 +71,14 @@ import TinyNet
     }
     #expect(lab.cases[0].network.shape.hidden.isEmpty)
     #expect(lab.cases[0].initialParameters != lab.cases[1].initialParameters)
+  }
+
+  @Test func theExampleSweepIsFiftyFourRuns() throws {
+    let lab = try Experiment(json: Data(contentsOf: Repository.root.appendingPathComponent("examples/sweep.json")))
+    #expect(lab.cases.count == 54)
+    #expect(lab.sweep?.axes == [.learningRate, .batchSize])
+    #expect(lab.cases.allSatisfy { $0.settings.epochs == 20 && $0.settings.activation == .tanh })
+    #expect(Set(lab.cases.map(\.data.seed)) == [1, 2, 3])
   }
 
   @Test func writesItselfBackAsASweep() throws {
