@@ -73,7 +73,8 @@ public final class ProgressDisplay: Sendable {
     let done = state.bars.reduce(0) { $0 + $1.done }
     let total = state.bars.reduce(0) { $0 + $1.total }
     let complete = state.bars.filter { $0.done == $0.total || (state.over && $0.started != nil) }.count
-    var text = Self.bar(fraction: total > 0 ? Double(done) / Double(total) : 1)
+    // Once training is over, cases that diverged stopped short of their totals: all is done.
+    var text = Self.bar(fraction: total > 0 && !state.over ? Double(done) / Double(total) : 1)
       + "  \(complete)/\(state.bars.count) cases"
     let starts = state.bars.compactMap(\.started)
     let updates = state.bars.compactMap(\.lastUpdate)

@@ -110,6 +110,8 @@ public struct Sweep: Sendable, Equatable {
       case .gradient(let method): spec.settings.gradient = method
       case .dataSeed(let seed): spec.data.seed = seed
       case .hidden, .features, .initSeed:
+        // Hidden widths and features are checked on their own when read, and any valid
+        // widths go with any valid features, so the shape is always made.
         if case .hidden(let widths) = self, let shape = try? NetworkShape(features: spec.network.shape.features, hidden: widths) {
           spec.network.shape = shape
         }

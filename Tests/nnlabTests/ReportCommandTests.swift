@@ -46,6 +46,25 @@ import TestSupport
     #expect(output.stdout.contains("report written to"))
   }
 
+  /// A sweep's many cases share one bar: the cases done, the rate and the time left.
+  @Test func showsOneBarForASweepOnATerminal() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let experiment = try folder.write(
+      """
+      {"name": "sweep", "title": "Sweep", "sweep": {"learning_rate": [0.01, 0.1, 1, 10], "data_seed": [1, 2, 3, 4], "epochs": [3]}}
+      """, to: "sweep.json")
+    let command = [Repository.nnlab.path, "report", experiment, "--out", folder.path("r")].joined(separator: " ")
+    let output = try runProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(output.status == 0, "\(output.stdout)")
+    let lines = output.stdout.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[2K", with: "") }
+    let bars = lines.filter { $0.hasPrefix("[") }
+    #expect(!bars.isEmpty && bars.allSatisfy { $0.contains(" cases") })
+    #expect(bars.last?.hasPrefix("[########################] 100%  16/16 cases") == true, "\(bars.last ?? "")")
+    #expect(bars.last?.contains(" it/s  done") == true)
+    #expect(!output.stdout.contains("learning rate 0.01, data seed 1"))
+  }
+
   @Test func escapeSequencesInACaseNameNeverReachTheTerminal() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
