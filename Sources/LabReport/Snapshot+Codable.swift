@@ -35,8 +35,13 @@ extension Snapshot {
   /// recorded) are read too: their own checksums and data hashes are checked, their cases
   /// are trained again, which must give every recorded number bit for bit, and the
   /// recordings they lack are taken from that run.
+  ///
+  /// A sweep's snapshot records each case's outcome and a digest of its recordings: its
+  /// cases are trained again, and every summary must come out the same, unless
+  /// `trainingSweepAgain` is false, which keeps the summaries as recorded (to compare them
+  /// with a run of one's own, as `nnlab verify` does).
   /// - Throws: `LabReportError.badSnapshot` with one line saying what is wrong.
-  public init(json data: Data) throws(LabReportError) {
+  public init(json data: Data, trainingSweepAgain: Bool = true) throws(LabReportError) {
     if FormatOneFile.isFormatOne(data) {
       try self.init(formatOne: data)
       return
@@ -74,7 +79,11 @@ extension Snapshot {
       throw .badSnapshot("step: the drawn point is not training point \(step.index) of the data set")
     }
     if let summaries = file.summaries {
-      try trainAgain(checking: summaries)
+      if trainingSweepAgain {
+        try trainAgain(checking: summaries)
+      } else {
+        self.summaries = summaries
+      }
     } else if file.format < Self.formatVersion {
       try recordAgain()
     }
@@ -138,7 +147,8 @@ struct SnapshotFile: Codable {
     self.snapshot = snapshot
     self.checksum = checksum
     self.format = format
-    self.summaries = snapshot.experiment.sweep == nil ? nil : snapshot.cases.map(CaseSummary.init)
+    self.summaries =
+      snapshot.experiment.sweep == nil ? nil : snapshot.summaries ?? snapshot.cases.map(CaseSummary.init)
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {

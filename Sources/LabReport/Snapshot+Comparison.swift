@@ -82,12 +82,13 @@ extension Snapshot {
 
   /// `path` in words: a case by its name, a loss by its iteration (or bucket of iterations).
   func place(of path: [JSONTree.Step]) -> String {
-    guard path.count >= 2, path[0] == .key("cases"), case .index(let index) = path[1], cases.indices.contains(index)
+    guard path.count >= 2, path[0] == .key("cases"), case .index(let index) = path[1],
+      experiment.cases.indices.contains(index)
     else { return JSONTree.describe(path) }
     let name = "case \"\(SafeText.printable(experiment.cases[index].name, limit: SafeText.quoteLimit))\""
     let rest = Array(path.dropFirst(2))
     guard rest.count == 3, rest[0] == .key("loss"), case .key(let series) = rest[1], ["train", "test"].contains(series),
-      case .index(let position) = rest[2]
+      case .index(let position) = rest[2], cases.indices.contains(index)
     else { return rest.isEmpty ? name : "\(name): \(JSONTree.describe(rest))" }
     let history = cases[index].history
     guard !history.isComplete else { return "\(name): loss_\(series) at iteration \(position + 1)" }

@@ -20,7 +20,11 @@ public struct Snapshot: Sendable, Equatable {
   /// as lowercase hex.
   public var dataHash: String
   public var step: StepUpdate
+  /// Every case's result; empty for a sweep's snapshot read without training its cases
+  /// again (see `init(json:trainingSweepAgain:)`), which then holds `summaries`.
   public var cases: [TrainingResult]
+  /// A sweep's cases as its file records them, when they were not trained again.
+  var summaries: [CaseSummary]?
 
   public init(experiment: Experiment, language: ReportLanguage, results: LabResults) {
     self.nnlabVersion = LabReport.version

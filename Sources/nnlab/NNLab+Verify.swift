@@ -16,13 +16,13 @@ extension NNLab {
     var snapshot: String
 
     func run() throws {
-      let recorded = try Snapshot(json: try readSnapshot(snapshot))
+      let recorded = try Snapshot(json: try readSnapshot(snapshot), trainingSweepAgain: false)
       let comparison = try recorded.compared(with: recorded.retrained())
       if let difference = comparison.difference {
         print(difference)
         throw ExitCode.failure
       }
-      print("verified: \(recorded.cases.count) cases, \(comparison.numbersCompared) numbers identical")
+      print("verified: \(recorded.experiment.cases.count) cases, \(comparison.numbersCompared) numbers identical")
     }
   }
 }

@@ -49,6 +49,34 @@ import TinyNet
     #expect(output.stderr.isEmpty)
   }
 
+  /// A sweep's snapshot keeps summaries: one final loss one ulp away is named by its case
+  /// by `nnlab verify` (status 1), and `nnlab render` refuses the file (status 65).
+  @Test func aSweepsSummaryOneUlpAwayIsNamedByVerifyAndRefusedByRender() throws {
+    let lab = try Experiment(
+      json: Data(
+        #"{"name": "s", "title": "S", "sweep": {"learning_rate": [0.1, 0.3], "data_seed": [1, 2], "epochs": [2]}}"#.utf8))
+    let original = Snapshot(experiment: lab, language: .en, results: lab.run())
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.path("snapshot.json")
+    try original.json().write(to: URL(fileURLWithPath: file))
+    var output = try runProcess(Repository.nnlab, ["verify", file])
+    #expect(output.status == 0 && output.stdout.hasPrefix("verified: 4 cases, "), "\(output.stdout)\(output.stderr)")
+
+    var forged = try Snapshot(json: Data(contentsOf: URL(fileURLWithPath: file)), trainingSweepAgain: false)
+    #expect(forged.cases.isEmpty && forged.summaries?.count == 4)
+    let before = try #require(forged.summaries?[2].final.lossTest)
+    forged.summaries?[2].final.lossTest = before.nextUp
+    try forged.json().write(to: URL(fileURLWithPath: file))
+    output = try runProcess(Repository.nnlab, ["verify", file])
+    #expect(output.status == 1, "\(output.stderr)")
+    #expect(
+      output.stdout == "case \"learning rate 0.3, data seed 1\": final.loss_test: \(before.nextUp) in the snapshot, \(before) now\n")
+    output = try runProcess(Repository.nnlab, ["render", file, "--out", folder.path("out")])
+    #expect(output.status == 65)
+    #expect(output.stderr.contains("cases[2]: training again gives other numbers than the recorded ones"), "\(output.stderr)")
+  }
+
   @Test func aTestLossOfTheLastCaseAndAFinalParameterAreNamedToo() throws {
     let original = try Self.committed("seed-lab")
     var forged = original
