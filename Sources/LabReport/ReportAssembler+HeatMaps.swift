@@ -77,8 +77,12 @@ extension ReportAssembler {
     if outcome == .testLoss, scale.range.upperBound > Self.chanceLoss, scale.range.lowerBound < Self.chanceLoss {
       scale.range = scale.range.lowerBound...Self.chanceLoss
     }
+    let captionKey: ReportStrings.Key =
+      columnPlace == nil
+      ? (outcome == .testLoss ? .sweepHeatLossCaptionOne : .sweepHeatAccuracyCaptionOne)
+      : (outcome == .testLoss ? .sweepHeatLossCaption : .sweepHeatAccuracyCaption)
     var caption = strings.format(
-      outcome == .testLoss ? .sweepHeatLossCaption : .sweepHeatAccuracyCaption,
+      captionKey,
       [
         "rows": settingName(dimensions[rowPlace].setting),
         "columns": columnPlace.map { settingName(dimensions[$0].setting) } ?? "–",

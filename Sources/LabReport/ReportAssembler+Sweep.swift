@@ -41,7 +41,7 @@ extension ReportAssembler {
     }
     return SweepSection(
       text: strings.format(
-        varying.isEmpty ? .sweepTextSingle : .sweepText,
+        varying.isEmpty ? .sweepTextSingle : varying.count == 1 ? .sweepTextOne : .sweepText,
         ["count": String(experiment.cases.count), "settings": varying.joined(separator: " × ")]),
       fixedText: fixed.isEmpty ? nil : strings.format(.sweepFixed, ["settings": fixed.joined(separator: ", ")]),
       dataText: experiment.cases.contains { $0.data != experiment.data }

@@ -67,6 +67,8 @@ public struct ReportStrings: Sendable {
     case sweepScaleLoss = "sweep_scale_loss", sweepScaleAccuracy = "sweep_scale_accuracy"
     case sweepHeatLossTitle = "sweep_heat_loss_title", sweepHeatAccuracyTitle = "sweep_heat_accuracy_title"
     case sweepHeatLossCaption = "sweep_heat_loss_caption", sweepHeatAccuracyCaption = "sweep_heat_accuracy_caption"
+    case sweepHeatLossCaptionOne = "sweep_heat_loss_caption_one"
+    case sweepHeatAccuracyCaptionOne = "sweep_heat_accuracy_caption_one", sweepTextOne = "sweep_text_one"
     case sweepHeatSeeds = "sweep_heat_seeds", sweepHeatPanelsCut = "sweep_heat_panels_cut"
     case sweepCellDiverged = "sweep_cell_diverged", sweepCellMean = "sweep_cell_mean"
     case sweepCellMeanDiverged = "sweep_cell_mean_diverged"
