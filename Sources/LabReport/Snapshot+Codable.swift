@@ -340,6 +340,21 @@ extension KeyedDecodingContainer where Key == JSONKey {
   /// One sweep case's summary, checked against its settings like a whole result.
   fileprivate func decodeSummary(spec: CaseSpec) throws -> CaseSummary {
     try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "recordings_sha256"])
+    let (iterations, divergedAt, parameters, final) = try decodeOutcome(spec: spec)
+    let recordings = try decode(String.self, forKey: "recordings_sha256")
+    guard recordings.count == 64, recordings.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+      throw refuse("recordings_sha256", "must be 64 lowercase hex digits")
+    }
+    return CaseSummary(
+      iterations: iterations, divergedAt: divergedAt, parameters: parameters, final: final, recordings: recordings)
+  }
+
+  /// What every recorded case holds, checked against its settings: the number of
+  /// iterations, where it diverged, parameters of the case's network, and the final losses
+  /// and accuracies.
+  private func decodeOutcome(spec: CaseSpec) throws
+    -> (iterations: Int, divergedAt: Int?, parameters: Parameters, final: FinalMetrics)
+  {
     let iterations = try decodeInteger("iterations")
     guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
       throw refuse("iterations", "does not fit the case's settings")
@@ -351,13 +366,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
     guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
       throw refuse("params", "is missing")
     }
-    let final = try decodeFinal()
-    let recordings = try decode(String.self, forKey: "recordings_sha256")
-    guard recordings.count == 64, recordings.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-      throw refuse("recordings_sha256", "must be 64 lowercase hex digits")
-    }
-    return CaseSummary(
-      iterations: iterations, divergedAt: divergedAt, parameters: parameters, final: final, recordings: recordings)
+    return (iterations, divergedAt, parameters, try decodeFinal())
   }
 
   /// A case's final losses and accuracies.
@@ -380,18 +389,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
   fileprivate func decodeResult(spec: CaseSpec, checkpoints requested: [Int]?, format: Int) throws -> TrainingResult {
     let recordings = format >= 3 ? ["curves", "checkpoints"] : []
     try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"] + recordings)
-    let iterations = try decodeInteger("iterations")
-    guard iterations == spec.settings.iterations(observations: spec.data.trainingPointCount) else {
-      throw refuse("iterations", "does not fit the case's settings")
-    }
-    let divergedAt = try decodeNil(forKey: "diverged_at") ? nil : try decodeInteger("diverged_at")
-    if let divergedAt, !(1...iterations).contains(divergedAt) {
-      throw refuse("diverged_at", "must be an iteration from 1 to \(iterations), got \(divergedAt)")
-    }
-    guard let parameters = try decodeRecordedParameters("params", shape: spec.network.shape) else {
-      throw refuse("params", "is missing")
-    }
-    let final = try decodeFinal()
+    let (iterations, divergedAt, parameters, final) = try decodeOutcome(spec: spec)
     let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
     try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
     let count = try loss.decodeInteger("count")
