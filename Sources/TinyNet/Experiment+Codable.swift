@@ -18,8 +18,6 @@ public struct ExperimentError: Error, Equatable, CustomStringConvertible {
 extension Experiment {
   /// The most training cases in one experiment.
   public static let maximumCases = 12
-  /// The most points in an experiment's training or test set: every point is drawn.
-  public static let maximumPoints = 10_000
 
   /// Reads the table a `data.csv` key names (a path relative to the experiment file).
   public typealias TableLoader = @Sendable (_ path: String) throws -> PointTable
@@ -337,19 +335,9 @@ extension KeyedDecodingContainer where Key == JSONKey {
     }
   }
 
-  /// The data object at `key`, or `fallback` when it is absent; a report draws every point,
-  /// so each set holds at most `Experiment.maximumPoints`.
+  /// The data object at `key`, or `fallback` when it is absent.
   func decodeData(_ key: JSONKey, default fallback: DataSpec) throws -> DataSpec {
-    guard let data = try decodeIfPresent(DataSpec.self, forKey: key) else { return fallback }
-    for (name, count) in [("n_obs", data.trainingPointCount), ("n_test", data.testPointCount)]
-    where count > Experiment.maximumPoints {
-      let subset = name == "n_obs" ? "training" : "test"
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: codingPath + [key, JSONKey(stringValue: name)],
-          debugDescription: "the \(subset) set has \(count) points; a report draws at most \(Experiment.maximumPoints)"))
-    }
-    return data
+    try decodeIfPresent(DataSpec.self, forKey: key) ?? fallback
   }
 
   /// One case, its absent keys taken from the notebook's defaults and the experiment's
