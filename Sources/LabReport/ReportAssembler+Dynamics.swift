@@ -63,12 +63,14 @@ extension ReportAssembler {
       Figure(
         title: "\(spec.name): \(strings[.sectionDynamics])", description: caption,
         panels: [accuracy, gradient, ratio], panelWidth: 310, panelHeight: 250, columns: 3),
-      file: file, caption: caption, note: reductionNote(curves.stride))
+      file: file, caption: caption, note: joinedNote(recordingNote(curves.recording), reductionNote(curves)))
   }
 
-  /// A note that long curves show buckets of iterations, if they do.
-  private func reductionNote(_ stride: Int) -> String? {
-    stride == 1 ? nil : strings.format(.curvesReduced, ["stride": String(stride)])
+  /// A note that long curves show buckets of records, if they do, with the iterations a
+  /// bucket spans.
+  private func reductionNote(_ curves: TrainingCurves) -> String? {
+    let stride = curves.stride * curves.recording.every
+    return curves.stride == 1 ? nil : strings.format(.curvesReduced, ["stride": String(stride)])
   }
 
   /// The decision boundary at every checkpoint, as small multiples.

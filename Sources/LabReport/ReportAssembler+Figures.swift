@@ -11,11 +11,12 @@ extension ReportAssembler {
     return max(0.02, span / 250)
   }
 
-  /// The notebook's colours: one for each class; `title` words each point's hover text.
+  /// The points of `points` that figures draw (see `shownIndices`), in the notebook's
+  /// colours, one for each class; `title` words each point's hover text.
   func scatterPoints(
     _ points: LabeledPoints, class0: Color, class1: Color, title: ((Int) -> String)? = nil
   ) -> [ScatterPoint] {
-    (0..<points.count).map {
+    Self.shownIndices(points).map {
       ScatterPoint(
         x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0, title: title?($0))
     }
@@ -73,7 +74,8 @@ extension ReportAssembler {
       overflowing: &overflowing)
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.initialBoundaryCaption], panels: [panel]),
-      file: file, caption: strings[.initialBoundaryCaption], note: overflowNote(overflowing))
+      file: file, caption: strings[.initialBoundaryCaption],
+      note: joinedNote(overflowNote(overflowing), sampleNote(data.train)))
   }
 
   /// The network diagram of `parameters`; with `unitMaps`, each hidden unit shows its

@@ -108,7 +108,8 @@ struct ReportAssembler {
       Figure(
         title: strings[.dataTitle], description: strings[.dataCaption], panels: [panel], panelWidth: 540,
         panelHeight: 380),
-      file: file, caption: strings[.dataCaption])
+      file: file, caption: strings[.dataCaption],
+      note: joinedNote(sampleNote(data.train), sampleNote(data.test, test: true)))
   }
 
   private mutating func updateNetworkFigure() throws(LabReportError) -> FigureView {
@@ -145,7 +146,7 @@ struct ReportAssembler {
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.updateBoundaryCaption], panels: panels),
       file: "update-decision-boundary", caption: strings[.updateBoundaryCaption],
-      note: overflowNote(overflowing))
+      note: joinedNote(overflowNote(overflowing), sampleNote(results.data.train)))
   }
 
   private func updateRows() -> [ParameterRow] {
@@ -173,8 +174,9 @@ struct ReportAssembler {
     let boundary = boundaryPanel(
       result.parameters, data: data, options: options, title: strings[.boundaryTitle], highlighted: [],
       overflowing: &overflowing)
-    let notes = [spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil, overflowNote(overflowing)]
-    let note = notes.compactMap { $0 }.joined(separator: " ")
+    let note = joinedNote(
+      recordingNote(history.recording), spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil,
+      overflowNote(overflowing), sampleNote(data.train))
     _ = try chart(
       Figure(title: "\(spec.name): \(strings[.lossTitle])", description: strings[.caseFigureCaption], panels: [loss]),
       file: "\(file)-loss-curve", caption: "")
@@ -183,7 +185,7 @@ struct ReportAssembler {
       file: "\(file)-decision-boundary", caption: "")
     var figure = try chart(
       Figure(title: spec.name, description: strings[.caseFigureCaption], panels: [loss, boundary]),
-      file: "\(file)-loss-and-boundary", caption: strings[.caseFigureCaption], note: note.isEmpty ? nil : note)
+      file: "\(file)-loss-and-boundary", caption: strings[.caseFigureCaption], note: note)
     figure.links += [
       FileLink(label: strings[.lossTitle], href: "figures/\(file)-loss-curve.svg"),
       FileLink(label: strings[.boundaryTitle], href: "figures/\(file)-decision-boundary.svg"),

@@ -208,6 +208,7 @@ struct SnapshotFile: Codable {
       let history = result.history
       try loss.encode(history.stride, forKey: "stride")
       try loss.encode(history.count, forKey: "count")
+      if history.recording.every > 1 { try loss.encode(history.recording.every, forKey: "record_every") }
       try loss.encode(history.train, forKey: "train")
       try loss.encode(history.test, forKey: "test")
       try loss.encode(history.digest, forKey: "sha256")
@@ -312,24 +313,33 @@ extension KeyedDecodingContainer where Key == JSONKey {
       throw refuse("final", "accuracies must be from 0 to 1 and losses finite numbers or null")
     }
     let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
-    try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
+    try loss.rejectUnknownKeys(["stride", "count", "record_every", "train", "test", "sha256"])
+    let plan = spec.settings.recordingPlan(
+      shape: spec.network.shape, trainCount: spec.data.trainingPointCount, testCount: spec.data.testPointCount)
+    guard try loss.decodeInteger("record_every", default: 1) == plan.every else {
+      throw loss.refuse("record_every", "must be \(plan.every), as the case's settings and data give")
+    }
+    let completed = divergedAt.map { $0 - 1 } ?? iterations
     let count = try loss.decodeInteger("count")
-    guard count == divergedAt.map({ $0 - 1 }) ?? iterations else {
-      throw loss.refuse("count", "must be the number of completed updates")
+    guard count == plan.recordCount(through: completed) else {
+      throw loss.refuse("count", "must be the number of recorded updates")
     }
     let stride = try loss.decodeInteger("stride")
-    guard stride == LossHistory.stride(forIterations: iterations) else {
+    guard stride == LossHistory.stride(forRecords: plan.recordCount) else {
       throw loss.refuse("stride", "does not fit \(iterations) iterations")
     }
     let history: LossHistory
     do {
       history = try LossHistory(
         stride: stride, count: count, train: try loss.decode([Double].self, forKey: "train"),
-        test: try loss.decode([Double].self, forKey: "test"), digest: try loss.decode(String.self, forKey: "sha256"))
+        test: try loss.decode([Double].self, forKey: "test"), digest: try loss.decode(String.self, forKey: "sha256"),
+        recording: plan)
     } catch let error as LossHistoryError {
       throw refuse("loss", error.description)
     }
-    guard count == 0 || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
+    // The last record is the last completed update's unless the run stopped between records.
+    let endsAtLastUpdate = count > 0 && plan.iteration(ofRecord: count - 1) == completed
+    guard !endsAtLastUpdate || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
       throw refuse("final", "the final losses are not the last recorded ones")
     }
     let layers = spec.network.shape.layerCount
@@ -338,9 +348,9 @@ extension KeyedDecodingContainer where Key == JSONKey {
       stride: 1, count: 0, layers: layers, accuracyTrain: [], accuracyTest: [], gradientNorm: none, updateRatio: none)
     var checkpoints: [Checkpoint] = []
     if format >= 3 {
-      curves = try decodeCurves(stride: stride, count: count, layers: layers)
+      curves = try decodeCurves(stride: stride, count: count, layers: layers, recording: plan)
       checkpoints = try decodeCheckpoints(
-        spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: count,
+        spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: completed,
         final: parameters)
     }
     return TrainingResult(
@@ -349,7 +359,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
   }
 
   /// A case's curves, recorded like its losses.
-  private func decodeCurves(stride: Int, count: Int, layers: Int) throws -> TrainingCurves {
+  private func decodeCurves(stride: Int, count: Int, layers: Int, recording: RecordingPlan) throws -> TrainingCurves {
     let curves = try nestedContainer(keyedBy: JSONKey.self, forKey: "curves")
     try curves.rejectUnknownKeys(["accuracy_train", "accuracy_test", "gradient_norm", "update_ratio"])
     do {
@@ -358,7 +368,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
         accuracyTrain: try curves.decode([Double].self, forKey: "accuracy_train"),
         accuracyTest: try curves.decode([Double].self, forKey: "accuracy_test"),
         gradientNorm: try curves.decode([[Double]].self, forKey: "gradient_norm"),
-        updateRatio: try curves.decode([[Double]].self, forKey: "update_ratio"))
+        updateRatio: try curves.decode([[Double]].self, forKey: "update_ratio"), recording: recording)
     } catch let error as LossHistoryError {
       throw refuse("curves", error.description)
     }

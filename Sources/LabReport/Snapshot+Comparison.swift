@@ -90,9 +90,13 @@ extension Snapshot {
       case .index(let position) = rest[2]
     else { return rest.isEmpty ? name : "\(name): \(JSONTree.describe(rest))" }
     let history = cases[index].history
-    guard !history.isComplete else { return "\(name): loss_\(series) at iteration \(position + 1)" }
+    let recording = history.recording
+    guard !history.isComplete else {
+      return "\(name): loss_\(series) at iteration \(recording.iteration(ofRecord: position))"
+    }
     let bucket = position / LossHistory.valuesPerBucket
-    let first = bucket * history.stride + 1, last = min((bucket + 1) * history.stride, history.count)
+    let first = recording.iteration(ofRecord: bucket * history.stride)
+    let last = recording.iteration(ofRecord: min((bucket + 1) * history.stride, history.count) - 1)
     let role = ["first value", "first extreme", "second extreme", "last value"][position % LossHistory.valuesPerBucket]
     return "\(name): loss_\(series) of iterations \(first) to \(last) (the bucket's \(role))"
   }

@@ -264,6 +264,7 @@ extension Experiment: Codable {
       try entry.encode(settings.gradient, forKey: "gradient")
       try entry.encode(settings.regularization.kind, forKey: "regularization")
       try entry.encode(settings.regularization.rate, forKey: "regularization_rate")
+      try entry.encodeIfPresent(settings.recordEvery, forKey: "record_every")
       if spec.network != network { try entry.encodeNetworkKeys(spec.network) }
       if spec.data != data { try entry.encode(spec.data, forKey: "data") }
     }
@@ -348,7 +349,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
   {
     try rejectUnknownKeys(
       ["name", "activation", "batch_size", "epochs", "learning_rate", "batch_norm", "gradient",
-       "regularization", "regularization_rate", "data"] + Self.networkKeys)
+       "regularization", "regularization_rate", "record_every", "data"] + Self.networkKeys)
     let name = try decodeText("name", limit: 100)
     let data = try decodeData("data", default: experimentData)
     let defaults = TrainingSettings()
@@ -361,7 +362,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
       gradient: try decodeChoice("gradient", default: defaults.gradient),
       regularization: Regularization(
         try decodeChoice("regularization", default: Regularization.Kind.none),
-        rate: try decode("regularization_rate", default: 0)))
+        rate: try decode("regularization_rate", default: 0)),
+      recordEvery: contains("record_every") ? try decodeInteger("record_every") : nil)
     do {
       try settings.validate(observations: data.trainingPointCount)
     } catch {
