@@ -10,13 +10,14 @@ extension Snapshot {
   public func json() throws(LabReportError) -> Data {
     // Encoded once: the checksum's line goes where the sorted keys put it, between the
     // top level's "cases" and "data_sha256" (no other key sits at that indentation).
-    let unsigned = try Self.encoded(SnapshotFile(self, checksum: nil))
+    var file = try Self.encoded(SnapshotFile(self, checksum: nil))
     let next = Data("\n  \"data_sha256\" : ".utf8)
-    guard let place = unsigned.range(of: next) else {
-      return try Self.encoded(SnapshotFile(self, checksum: Self.hash(unsigned)))
+    guard let place = file.range(of: next) else {
+      return try Self.encoded(SnapshotFile(self, checksum: Self.hash(file)))
     }
-    let line = Data("\n  \"checksum\" : \"\(Self.hash(unsigned))\",".utf8)
-    return unsigned[..<place.lowerBound] + line + unsigned[place.lowerBound...]
+    // Inserted in place: a snapshot of a million points is a hundred megabytes.
+    file.insert(contentsOf: Data("\n  \"checksum\" : \"\(Self.hash(file))\",".utf8), at: place.lowerBound)
+    return file
   }
 
   /// The SHA-256 of the file's bytes without the checksum, as format `format` writes it.
@@ -92,11 +93,15 @@ extension Snapshot {
     }
   }
 
+  /// The file's JSON, pretty-printed with sorted keys; the points of tables are written
+  /// straight into the text (see `PointTable.JSONRows`).
   static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let rows = PointTable.JSONRows()
+    encoder.userInfo[PointTable.JSONRows.key] = rows
     do {
-      var data = try encoder.encode(file)
+      var data = rows.splice(into: try encoder.encode(file))
       data.append(UInt8(ascii: "\n"))
       return data
     } catch {

@@ -132,7 +132,7 @@ public struct DataSpec: Sendable, Equatable {
       return .generated(kind, seed: seed, trainCount: trainCount, testCount: testCount, noise: noise)
     }
     let points = LabeledPoints(
-      x1: table.rows.map(\.x1), x2: table.rows.map(\.x2), y: table.rows.map(\.label))
+      x1: table.rows.map { $0.x1 }, x2: table.rows.map { $0.x2 }, y: table.rows.map { $0.label })
     let (train, test) = splitIndices(table)
     return Dataset(train: points.subset(train), test: points.subset(test))
   }

@@ -445,6 +445,9 @@ extension DataSpec: Codable {
     if let table {
       try container.encode(table.source, forKey: "csv")
       if !table.hasSubsets { try container.encode(testFraction, forKey: "test_fraction") }
+      if let rows = encoder.userInfo[PointTable.JSONRows.key] as? PointTable.JSONRows {
+        return try container.encode(rows.placeholder(for: table), forKey: "points")
+      }
       var rows = container.nestedUnkeyedContainer(forKey: "points")
       for row in table.rows {
         var entry = rows.nestedUnkeyedContainer()
