@@ -80,13 +80,14 @@ extension ReportAssembler {
     let options = spec.settings.options
     let bounds = data.plotBounds
     let step = Self.coarseGridStep(bounds)
+    let passes = ForwardPasses(points: data.train, shape: spec.network.shape, options: options)
     let panels = results.cases[index].checkpoints.map { checkpoint in
       let classifier = Classifier(parameters: checkpoint.parameters, options: options, training: data.train)
       let grid = ProbabilityGrid(x: bounds.x1, y: bounds.x2, step: step) {
         let p = classifier.probability($0, $1)
         return p.isNaN ? 0.5 : p
       }
-      let loss = checkpoint.parameters.loss(on: data.train, options: options)
+      let loss = passes.run(checkpoint.parameters)
       let title = strings.format(
         .thumbnailTitle,
         ["iteration": String(checkpoint.iteration), "loss": loss.isFinite ? fixed(loss, 4) : "–"])

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SafeText
 import TinyNet
@@ -8,15 +9,25 @@ extension Snapshot {
   /// - Throws: `LabReportError.rendering` if a value cannot be written as JSON (a number
   ///   that is not finite), rather than writing a file that cannot be read back.
   public func json() throws(LabReportError) -> Data {
-    // Encoded once: the checksum's line goes where the sorted keys put it, between the
-    // top level's "cases" and "data_sha256" (no other key sits at that indentation).
-    var file = try Self.encoded(SnapshotFile(self, checksum: nil))
+    // Encoded once, with room for the checksum's line where the sorted keys put it, between
+    // the top level's "cases" and "data_sha256" (no other key sits at that indentation):
+    // the checksum of the file without that room is then written into it, so that a
+    // snapshot of a million points (a hundred megabytes) is never copied.
+    func line(_ checksum: String) -> Data { Data("\n  \"checksum\" : \"\(checksum)\",".utf8) }
+    let room = line(String(repeating: "0", count: 64))
     let next = Data("\n  \"data_sha256\" : ".utf8)
-    guard let place = file.range(of: next) else {
+    var file = try Self.encoded(SnapshotFile(self, checksum: nil), room: (room, before: next))
+    guard let found = file.location(of: room + next) else {
       return try Self.encoded(SnapshotFile(self, checksum: Self.hash(file)))
     }
-    // Inserted in place: a snapshot of a million points is a hundred megabytes.
-    file.insert(contentsOf: Data("\n  \"checksum\" : \"\(Self.hash(file))\",".utf8), at: place.lowerBound)
+    let place = found.lowerBound..<found.lowerBound + room.count
+    var hasher = SHA256()
+    hasher.update(data: file[..<place.lowerBound])
+    hasher.update(data: file[place.upperBound...])
+    let checksum = line(Self.hex(hasher.finalize()))
+    file.withUnsafeMutableBytes { bytes in
+      checksum.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: bytes[place]))
+    }
     return file
   }
 
@@ -94,14 +105,19 @@ extension Snapshot {
   }
 
   /// The file's JSON, pretty-printed with sorted keys; the points of tables are written
-  /// straight into the text (see `PointTable.JSONRows`).
-  static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
+  /// straight into the text (see `PointTable.JSONRows`), or left as placeholders unless
+  /// `points`. `room`'s bytes go before the first `before` of the text, if there is one.
+  static func encoded(_ file: SnapshotFile, points: Bool = true, room: (Data, before: Data)? = nil)
+    throws(LabReportError) -> Data
+  {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let rows = PointTable.JSONRows()
     encoder.userInfo[PointTable.JSONRows.key] = rows
     do {
-      var data = rows.splice(into: try encoder.encode(file))
+      var text = try encoder.encode(file)
+      if let room, let place = text.range(of: room.before) { text.insert(contentsOf: room.0, at: place.lowerBound) }
+      var data = points ? rows.splice(into: text) : text
       data.append(UInt8(ascii: "\n"))
       return data
     } catch {

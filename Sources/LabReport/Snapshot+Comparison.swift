@@ -40,10 +40,13 @@ extension Snapshot {
   ///
   /// The comparison walks both snapshots' JSON trees as `json()` writes them, so a field
   /// added to the format later is compared without changing this code. The checksum is left
-  /// out: it differs exactly when a value does, and the value says more.
+  /// out: it differs exactly when a value does, and the value says more. So are the points
+  /// of tables when both snapshots have the same experiment (as a snapshot trained again
+  /// has): a million points need not be compared with themselves.
   /// - Throws: `LabReportError.rendering` if either snapshot cannot be written as JSON.
   public func compared(with other: Snapshot) throws(LabReportError) -> SnapshotComparison {
-    let recorded = try Self.tree(self), now = try Self.tree(other)
+    let points = experiment != other.experiment
+    let recorded = try Self.tree(self, points: points), now = try Self.tree(other, points: points)
     let difference = Self.earliest(recorded.differences(from: now)).map { found in
       SnapshotDifference(path: found.path, recorded: found.this, now: found.other, place: place(of: found.path))
     }
@@ -70,9 +73,12 @@ extension Snapshot {
     return series.min { $0.position < $1.position }?.difference ?? first
   }
 
-  private static func tree(_ snapshot: Snapshot) throws(LabReportError) -> JSONTree {
+  /// The snapshot's JSON as a tree, without its checksum, and with each table's points as a
+  /// placeholder unless `points`.
+  private static func tree(_ snapshot: Snapshot, points: Bool) throws(LabReportError) -> JSONTree {
     do {
-      return try JSONTree(parsing: try snapshot.json()).removing("checksum")
+      let json = try points ? snapshot.json() : encoded(SnapshotFile(snapshot, checksum: nil), points: false)
+      return try JSONTree(parsing: json).removing("checksum")
     } catch let error as LabReportError {
       throw error
     } catch {

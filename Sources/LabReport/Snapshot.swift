@@ -66,7 +66,7 @@ public struct Snapshot: Sendable, Equatable {
   /// SHA-256 of `bytes`, as lowercase hex.
   static func hash(_ bytes: Data) -> String { hex(SHA256.hash(data: bytes)) }
 
-  private static func hex(_ digest: SHA256.Digest) -> String {
+  static func hex(_ digest: SHA256.Digest) -> String {
     digest.map { byte in
       let digits = String(byte, radix: 16)
       return digits.count == 1 ? "0" + digits : digits

@@ -21,28 +21,28 @@ struct UnitHistory {
   ///
   /// Memory stays that of one forward pass whatever the number of checkpoints: a first
   /// pass over the checkpoints finds each unit's range, a second counts, one checkpoint at
-  /// a time.
+  /// a time, in one workspace (`ForwardPasses`).
   static func all(
     _ checkpoints: [Checkpoint], points: LabeledPoints, options: NetworkOptions, bins: Int = 20
   ) throws(ChartError) -> [UnitHistory] {
     guard let shape = checkpoints.first?.parameters.shape else { return [] }
     let units = (0..<shape.hidden.count).flatMap { layer in (0..<shape.hidden[layer]).map { (layer, $0) } }
-    func outputs(_ checkpoint: Checkpoint) -> [[Double]] {
-      let trace = ForwardTrace(points: points, parameters: checkpoint.parameters, options: options)
-      return units.map { trace.hidden[$0.0].z[$0.1] }
-    }
+    let passes = ForwardPasses(points: points, shape: shape, options: options)
     var lower = [Double](repeating: .infinity, count: units.count)
     var upper = [Double](repeating: -.infinity, count: units.count)
     var excluded = [Int](repeating: 0, count: units.count)
     for checkpoint in checkpoints {
-      for (index, values) in outputs(checkpoint).enumerated() {
-        for value in values {
-          guard value.isFinite else {
-            excluded[index] += 1
-            continue
+      passes.run(checkpoint.parameters)
+      for (index, (layer, unit)) in units.enumerated() {
+        passes.withHiddenOutputs(layer: layer, unit: unit) { values in
+          for value in values {
+            guard value.isFinite else {
+              excluded[index] += 1
+              continue
+            }
+            lower[index] = min(lower[index], value)
+            upper[index] = max(upper[index], value)
           }
-          lower[index] = min(lower[index], value)
-          upper[index] = max(upper[index], value)
         }
       }
     }
@@ -59,8 +59,10 @@ struct UnitHistory {
     }
     var histograms = [[Histogram]](repeating: [], count: units.count)
     for checkpoint in checkpoints {
-      for (index, values) in outputs(checkpoint).enumerated() {
-        histograms[index].append(try Histogram(values: values.filter(\.isFinite), bins: bins, range: ranges[index]))
+      passes.run(checkpoint.parameters)
+      for (index, (layer, unit)) in units.enumerated() {
+        let finite = passes.withHiddenOutputs(layer: layer, unit: unit) { $0.filter(\.isFinite) }
+        histograms[index].append(try Histogram(values: finite, bins: bins, range: ranges[index]))
       }
     }
     return units.indices.map { index in

@@ -29,18 +29,22 @@ extension PointTable {
     /// A placeholder is found as the whole value of a `points` key: `JSONEncoder` escapes
     /// the quotes and the control character of any string that merely contains one.
     public func splice(into json: Data) -> Data {
-      var result = Data()
-      result.reserveCapacity(json.count + tables.reduce(0) { $0 + 120 * $1.rows.count })
       // Sorted keys put the tables in another order than they were encoded in.
       let places = tables.indices.compactMap { index in
-        json.range(of: Data(#""points" : "\u0001nnlab-points-\#(index)""#.utf8)).map { (range: $0, rows: tables[index].rows) }
+        json.range(of: Data(#""points" : "\u0001nnlab-points-\#(index)""#.utf8)).map { range in
+          let lineStart = json[..<range.lowerBound].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? json.startIndex
+          return (range: range, indent: range.lowerBound - lineStart, rows: tables[index].rows)
+        }
       }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+      // At most: four lines of indentation, two numbers of 24 characters and a set per row.
+      let most = places.reduce(json.count) { $0 + $1.rows.count * (5 * ($1.indent + 4) + 64) }
+      var result = Data()
+      result.reserveCapacity(most)
       var position = json.startIndex
       for place in places {
-        let lineStart = json[..<place.range.lowerBound].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? json.startIndex
         result.append(contentsOf: json[position..<place.range.lowerBound])
         result.append(contentsOf: #""points" : "#.utf8)
-        Self.append(place.rows, indent: place.range.lowerBound - lineStart, to: &result)
+        Self.append(place.rows, indent: place.indent, to: &result)
         position = place.range.upperBound
       }
       result.append(contentsOf: json[position...])
@@ -50,38 +54,50 @@ extension PointTable {
     /// Appends the rows as `JSONEncoder` pretty-prints a list of lists at `indent` spaces:
     /// one value per line, a double in its shortest form without a trailing `.0`.
     static func append(_ rows: [Row], indent: Int, to data: inout Data) {
-      let space = UInt8(ascii: " ")
+      let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ",")
+      let outer = [UInt8](repeating: space, count: indent + 2)
+      let inner = [UInt8](repeating: space, count: indent + 4)
       var line: [UInt8] = []
+      line.reserveCapacity(4 * inner.count + 80)
       func number(_ value: Double) {
-        line.append(contentsOf: repeatElement(space, count: indent + 4))
+        line.append(contentsOf: inner)
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        line.append(contentsOf: text.utf8)
-        line.append(contentsOf: ",\n".utf8)
+        text.withUTF8 { digits in
+          // JSONEncoder writes a whole number without its ".0".
+          let whole = digits.count > 2 && digits[digits.count - 2] == UInt8(ascii: ".") && digits[digits.count - 1] == UInt8(ascii: "0")
+          line.append(contentsOf: whole ? UnsafeBufferPointer(rebasing: digits.dropLast(2)) : digits)
+        }
+        line.append(comma)
+        line.append(newline)
       }
-      data.append(contentsOf: "[\n".utf8)
+      data.append(contentsOf: [UInt8(ascii: "["), newline])
       for (index, row) in rows.enumerated() {
         line.removeAll(keepingCapacity: true)
-        if index > 0 { line.append(contentsOf: ",\n".utf8) }
-        line.append(contentsOf: repeatElement(space, count: indent + 2))
-        line.append(contentsOf: "[\n".utf8)
+        if index > 0 {
+          line.append(comma)
+          line.append(newline)
+        }
+        line.append(contentsOf: outer)
+        line.append(UInt8(ascii: "["))
+        line.append(newline)
         number(row.x1)
         number(row.x2)
-        line.append(contentsOf: repeatElement(space, count: indent + 4))
+        line.append(contentsOf: inner)
         line.append(row.label == 1 ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         if let subset = row.subset {
-          line.append(contentsOf: ",\n".utf8)
-          line.append(contentsOf: repeatElement(space, count: indent + 4))
-          line.append(contentsOf: "\"\(subset.rawValue)\"".utf8)
+          line.append(comma)
+          line.append(newline)
+          line.append(contentsOf: inner)
+          line.append(contentsOf: subset == .train ? #""train""#.utf8 : #""test""#.utf8)
         }
-        line.append(UInt8(ascii: "\n"))
-        line.append(contentsOf: repeatElement(space, count: indent + 2))
+        line.append(newline)
+        line.append(contentsOf: outer)
         line.append(UInt8(ascii: "]"))
         data.append(contentsOf: line)
       }
-      data.append(contentsOf: "\n".utf8)
-      data.append(contentsOf: repeatElement(space, count: indent))
-      data.append(contentsOf: "]".utf8)
+      data.append(newline)
+      data.append(contentsOf: outer.dropLast(2))
+      data.append(UInt8(ascii: "]"))
     }
   }
 }
