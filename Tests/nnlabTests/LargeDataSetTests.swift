@@ -50,6 +50,7 @@ import TestSupport
     let page = String(decoding: try #require(large["index.html"]), as: UTF8.self)
     #expect(page.components(separatedBy: "100 of 20,000 training points shown").count == 6)
     #expect(page.contains("100 of 20,000 test points shown"))
+    #expect(page.components(separatedBy: "on 10,000 of the 20,000 training points, evenly spaced").count == 3)
     #expect(
       page.components(separatedBy: "recorded every 134 updates and after the first and the last: 3 of the 200 updates")
         .count == 5)
