@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 extension PointTable {
   /// Writes the rows of tables into pretty-printed JSON without building them as a tree.
@@ -52,7 +53,7 @@ extension PointTable {
     }
 
     /// Appends the rows as `JSONEncoder` pretty-prints a list of lists at `indent` spaces:
-    /// one value per line, a double in its shortest form without a trailing `.0`.
+    /// one value per line, each double as `SafeText.json` writes it.
     static func append(_ rows: [Row], indent: Int, to data: inout Data) {
       let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), comma = UInt8(ascii: ",")
       let outer = [UInt8](repeating: space, count: indent + 2)
@@ -61,12 +62,7 @@ extension PointTable {
       line.reserveCapacity(4 * inner.count + 80)
       func number(_ value: Double) {
         line.append(contentsOf: inner)
-        var text = value.description
-        text.withUTF8 { digits in
-          // JSONEncoder writes a whole number without its ".0".
-          let whole = digits.count > 2 && digits[digits.count - 2] == UInt8(ascii: ".") && digits[digits.count - 1] == UInt8(ascii: "0")
-          line.append(contentsOf: whole ? UnsafeBufferPointer(rebasing: digits.dropLast(2)) : digits)
-        }
+        line.append(contentsOf: SafeText.json(value).utf8)
         line.append(comma)
         line.append(newline)
       }
