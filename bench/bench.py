@@ -9,7 +9,8 @@ benchmark executable), so neither side pays for interpreter or process start-up:
 Start-up: the whole `nnlab train --epochs 1` process (100 updates of the notebook's network),
 median wall time of 40 runs and peak memory.
 Reports: the whole `nnlab report` process for the seed lab (SVG only, and with PNG and PDF
-figures: `--formats svg,png,pdf`) and for examples/playground.json, wall time and peak memory.
+figures: `--formats svg,png,pdf`), for examples/playground.json, and for a CSV file of a
+million points (one epoch of batches of 100, analytic gradients), wall time and peak memory.
 """
 import argparse
 import json
@@ -78,19 +79,47 @@ def measure_startup(nnlab, runs=40):
     print(f"  peak memory (largest):     {max(peaks):6.1f} MiB  (target < 15 MiB)")
 
 
-def measure_report(nnlab, arguments, label, targets):
-    """Median wall time and largest peak memory of five runs; `targets` may be None."""
+MILLION_LAB = {
+    'name': 'million', 'title': 'A million points from a file', 'data': {'csv': 'points.csv'},
+    'cases': [{'name': 'one epoch', 'activation': 'relu', 'batch_size': 100, 'epochs': 1,
+               'learning_rate': 0.1, 'gradient': 'analytic'}],
+}
+
+
+def write_million_points(folder):
+    """A CSV file of 1,000,000 points (two noisy rings, in random order, numbers in their
+    shortest form) and an experiment that learns from it, in `folder`; returns the
+    experiment's path. The file holds no set column: half the rows are drawn for testing."""
+    import numpy as np
+    rs = np.random.RandomState(7)
+    n = 1_000_000
+    r = np.concatenate([rs.uniform(0, 1.0, n // 2), rs.uniform(1.4, 2.0, n - n // 2)])
+    t = rs.uniform(0, 2 * np.pi, n)
+    x1 = (r * np.sin(t) + rs.normal(0, 0.1, n)).tolist()
+    x2 = (r * np.cos(t) + rs.normal(0, 0.1, n)).tolist()
+    label = (r < 1.2).astype(int).tolist()
+    with open(os.path.join(folder, 'points.csv'), 'w') as f:
+        f.write('x1,x2,label\n')
+        f.write(''.join(f'{x1[i]!r},{x2[i]!r},{label[i]}\n' for i in rs.permutation(n).tolist()))
+    path = os.path.join(folder, 'million.json')
+    with open(path, 'w') as f:
+        json.dump(MILLION_LAB, f)
+    return path
+
+
+def measure_report(nnlab, arguments, label, targets, runs=5):
+    """Median wall time and largest peak memory of `runs` runs; `targets` may be None."""
     print(f'Whole `nnlab report` process for {label}')
     with tempfile.TemporaryDirectory() as folder:
         walls, peaks = [], []
-        for i in range(5):
+        for i in range(runs):
             wall, peak = run_measured([nnlab, 'report', *arguments, '--quiet', '--out', os.path.join(folder, f'r{i}')])
             walls.append(wall)
             peaks.append(peak)
         size = os.path.getsize(os.path.join(folder, 'r0', 'index.html'))
     wall_target, memory_target, size_target = (f'   (target < {t} {unit})' for t, unit in zip(targets, ('ms', 'MiB', 'KiB'))) \
         if targets else ('', '', '')
-    print(f"  wall time (median of 5): {statistics.median(walls) * 1000:7.1f} ms{wall_target}")
+    print(f"  wall time (median of {runs}): {statistics.median(walls) * 1000:7.1f} ms{wall_target}")
     print(f"  peak memory (largest):   {max(peaks):7.1f} MiB{memory_target}")
     print(f"  index.html:              {size / 1024:7.1f} KiB{size_target}")
 
@@ -145,6 +174,9 @@ def main():
     measure_report(nnlab, ['--formats', 'svg,png,pdf'], 'the seed lab with PNG and PDF figures', None)
     measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
                    (1000, 100, 1000))
+    with tempfile.TemporaryDirectory() as folder:
+        measure_report(nnlab, [write_million_points(folder)], 'a CSV file of 1,000,000 points',
+                       (60000, 1024, 1000), runs=3)
 
 
 if __name__ == '__main__':
