@@ -9,7 +9,8 @@ benchmark executable), so neither side pays for interpreter or process start-up:
 Start-up: the whole `nnlab train --epochs 1` process (100 updates of the notebook's network),
 median wall time of 40 runs and peak memory.
 Reports: the whole `nnlab report` process for the seed lab (SVG only, and with PNG and PDF
-figures: `--formats svg,png,pdf`) and for examples/playground.json, wall time and peak memory.
+figures: `--formats svg,png,pdf`), for examples/playground.json, and for a CSV file of a
+million points (one epoch of batches of 100, analytic gradients), wall time and peak memory.
 Sweeps: bench/sweep-100.json (100 seed-lab cases of 1000 iterations) with --jobs 1 and 2,
 and bench/sweep-1000.json (1000 such cases) on every core.
 """
@@ -78,6 +79,34 @@ def measure_startup(nnlab, runs=40):
     walls, peaks = zip(*(run_measured([nnlab, 'train', '--epochs', '1']) for _ in range(runs)))
     print(f"  wall time (median of {runs}): {statistics.median(walls) * 1000:6.1f} ms   (target < 8 ms)")
     print(f"  peak memory (largest):     {max(peaks):6.1f} MiB  (target < 15 MiB)")
+
+
+MILLION_LAB = {
+    'name': 'million', 'title': 'A million points from a file', 'data': {'csv': 'points.csv'},
+    'cases': [{'name': 'one epoch', 'activation': 'relu', 'batch_size': 100, 'epochs': 1,
+               'learning_rate': 0.1, 'gradient': 'analytic'}],
+}
+
+
+def write_million_points(folder):
+    """A CSV file of 1,000,000 points (two noisy rings, in random order, numbers in their
+    shortest form) and an experiment that learns from it, in `folder`; returns the
+    experiment's path. The file holds no set column: half the rows are drawn for testing."""
+    import numpy as np
+    rs = np.random.RandomState(7)
+    n = 1_000_000
+    r = np.concatenate([rs.uniform(0, 1.0, n // 2), rs.uniform(1.4, 2.0, n - n // 2)])
+    t = rs.uniform(0, 2 * np.pi, n)
+    x1 = (r * np.sin(t) + rs.normal(0, 0.1, n)).tolist()
+    x2 = (r * np.cos(t) + rs.normal(0, 0.1, n)).tolist()
+    label = (r < 1.2).astype(int).tolist()
+    with open(os.path.join(folder, 'points.csv'), 'w') as f:
+        f.write('x1,x2,label\n')
+        f.write(''.join(f'{x1[i]!r},{x2[i]!r},{label[i]}\n' for i in rs.permutation(n).tolist()))
+    path = os.path.join(folder, 'million.json')
+    with open(path, 'w') as f:
+        json.dump(MILLION_LAB, f)
+    return path
 
 
 def measure_report(nnlab, arguments, label, targets, runs=5):
@@ -163,6 +192,9 @@ def main():
     measure_report(nnlab, ['--formats', 'svg,png,pdf'], 'the seed lab with PNG and PDF figures', None)
     measure_report(nnlab, [os.path.join(ROOT, 'examples', 'playground.json')], 'examples/playground.json',
                    (1000, 100, 1000))
+    with tempfile.TemporaryDirectory() as folder:
+        measure_report(nnlab, [write_million_points(folder)], 'a CSV file of 1,000,000 points',
+                       (60000, 1024, 1000), runs=3)
     measure_sweeps(nnlab)
 
 

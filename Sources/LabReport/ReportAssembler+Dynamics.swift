@@ -63,12 +63,14 @@ extension ReportAssembler {
       Figure(
         title: "\(spec.name): \(strings[.sectionDynamics])", description: caption,
         panels: [accuracy, gradient, ratio], panelWidth: 310, panelHeight: 250, columns: 3),
-      file: file, caption: caption, note: reductionNote(curves.stride))
+      file: file, caption: caption, note: joinedNote(recordingNote(curves.recording), reductionNote(curves)))
   }
 
-  /// A note that long curves show buckets of iterations, if they do.
-  private func reductionNote(_ stride: Int) -> String? {
-    stride == 1 ? nil : strings.format(.curvesReduced, ["stride": String(stride)])
+  /// A note that long curves show buckets of records, if they do, with the iterations a
+  /// bucket spans.
+  private func reductionNote(_ curves: TrainingCurves) -> String? {
+    let stride = curves.stride * curves.recording.every
+    return curves.stride == 1 ? nil : strings.format(.curvesReduced, ["stride": String(stride)])
   }
 
   /// The decision boundary at every checkpoint, as small multiples.
@@ -78,13 +80,14 @@ extension ReportAssembler {
     let options = spec.settings.options
     let bounds = data.plotBounds
     let step = Self.coarseGridStep(bounds)
+    let passes = ForwardPasses(points: data.train, shape: spec.network.shape, options: options)
     let panels = results.cases[index].checkpoints.map { checkpoint in
       let classifier = Classifier(parameters: checkpoint.parameters, options: options, training: data.train)
       let grid = ProbabilityGrid(x: bounds.x1, y: bounds.x2, step: step) {
         let p = classifier.probability($0, $1)
         return p.isNaN ? 0.5 : p
       }
-      let loss = checkpoint.parameters.loss(on: data.train, options: options)
+      let loss = passes.run(checkpoint.parameters)
       let title = strings.format(
         .thumbnailTitle,
         ["iteration": String(checkpoint.iteration), "loss": loss.isFinite ? fixed(loss, 4) : "–"])

@@ -11,11 +11,12 @@ extension ReportAssembler {
     return max(0.02, span / 250)
   }
 
-  /// The notebook's colours: one for each class; `title` words each point's hover text.
+  /// The points of `points` that figures draw (see `shownIndices`), in the notebook's
+  /// colours, one for each class; `title` words each point's hover text.
   func scatterPoints(
     _ points: LabeledPoints, class0: Color, class1: Color, title: ((Int) -> String)? = nil
   ) -> [ScatterPoint] {
-    (0..<points.count).map {
+    Self.shownIndices(points).map {
       ScatterPoint(
         x: points.x1[$0], y: points.x2[$0], color: points.y[$0] == 1 ? class1 : class0, title: title?($0))
     }
@@ -73,7 +74,8 @@ extension ReportAssembler {
       overflowing: &overflowing)
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.initialBoundaryCaption], panels: [panel]),
-      file: file, caption: strings[.initialBoundaryCaption], note: overflowNote(overflowing))
+      file: file, caption: strings[.initialBoundaryCaption],
+      note: joinedNote(overflowNote(overflowing), sampleNote(data.train)))
   }
 
   /// The network diagram of `parameters`; with `unitMaps`, each hidden unit shows its
@@ -83,12 +85,13 @@ extension ReportAssembler {
     caption: String, unitMaps: Bool = false
   ) throws(LabReportError) -> FigureView {
     let data = dataset.train
-    let trace = ForwardTrace(points: data, parameters: parameters, options: options)
+    let passes = ForwardPasses(points: data, shape: parameters.shape, options: options)
+    passes.run(parameters)
     var diagram = NetworkDiagram.network(
-      parameters: parameters, sample: DiagramSample(trace: trace, points: data, index: 0), options: options,
+      parameters: parameters, sample: DiagramSample(passes: passes, points: data, index: 0), options: options,
       title: title, hoverValues: true)
     if unitMaps {
-      try attachUnitMaps(to: &diagram, parameters, data: dataset, options: options, trace: trace, file: file)
+      try attachUnitMaps(to: &diagram, parameters, data: dataset, options: options, passes: passes, file: file)
     }
     diagram.subtitle = [
       strings.format(
@@ -101,10 +104,10 @@ extension ReportAssembler {
   }
 
   /// Puts each hidden unit's map into its node and marks the ReLU units that are 0 for
-  /// every training point.
+  /// every training point (in `passes`' last pass, over the training set).
   private func attachUnitMaps(
     to diagram: inout NetworkDiagram, _ parameters: Parameters, data: Dataset, options: NetworkOptions,
-    trace: ForwardTrace, file: String
+    passes: ForwardPasses, file: String
   ) throws(LabReportError) {
     let shape = parameters.shape
     do {
@@ -116,7 +119,7 @@ extension ReportAssembler {
         }
       }
       if options.activation == .relu {
-        let dead = trace.deadUnits.map { NetworkDiagram.unitName("z", layer: $0.layer, unit: $0.unit, shape: shape) }
+        let dead = passes.deadUnits.map { NetworkDiagram.unitName("z", layer: $0.layer, unit: $0.unit, shape: shape) }
         try diagram.markDead(dead, legend: strings[.deadUnitLegend])
       }
     } catch {

@@ -120,7 +120,8 @@ struct ReportAssembler {
       Figure(
         title: strings[.dataTitle], description: strings[.dataCaption], panels: [panel], panelWidth: 540,
         panelHeight: 380),
-      file: file, caption: strings[.dataCaption])
+      file: file, caption: strings[.dataCaption],
+      note: joinedNote(sampleNote(data.train), sampleNote(data.test, test: true)))
   }
 
   private mutating func updateNetworkFigure() throws(LabReportError) -> FigureView {
@@ -157,7 +158,7 @@ struct ReportAssembler {
     return try chart(
       Figure(title: strings[.boundaryTitle], description: strings[.updateBoundaryCaption], panels: panels),
       file: "update-decision-boundary", caption: strings[.updateBoundaryCaption],
-      note: overflowNote(overflowing))
+      note: joinedNote(overflowNote(overflowing), sampleNote(results.data.train)))
   }
 
   private func updateRows() -> [ParameterRow] {
@@ -186,8 +187,9 @@ struct ReportAssembler {
     let boundary = boundaryPanel(
       result.parameters, data: data, options: options, title: strings[.boundaryTitle], highlighted: [],
       overflowing: &overflowing)
-    let notes = [spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil, overflowNote(overflowing)]
-    let note = notes.compactMap { $0 }.joined(separator: " ")
+    let note = joinedNote(
+      recordingNote(history.recording), spec.settings.batchNorm ? strings[.batchNormBoundaryNote] : nil,
+      overflowNote(overflowing), sampleNote(data.train))
     if writesFigureFiles {
       _ = try chart(
         Figure(title: "\(spec.name): \(strings[.lossTitle])", description: strings[.caseFigureCaption], panels: [loss]),
@@ -198,7 +200,7 @@ struct ReportAssembler {
     }
     var figure = try chart(
       Figure(title: spec.name, description: strings[.caseFigureCaption], panels: [loss, boundary]),
-      file: "\(file)-loss-and-boundary", caption: strings[.caseFigureCaption], note: note.isEmpty ? nil : note)
+      file: "\(file)-loss-and-boundary", caption: strings[.caseFigureCaption], note: note)
     if writesFigureFiles {
       figure.links += [
         FileLink(label: strings[.lossTitle], href: "figures/\(file)-loss-curve.svg"),
@@ -233,44 +235,17 @@ struct ReportAssembler {
   /// case and hidden layer, four panels to a row.
   private mutating func histogramSection() throws(LabReportError) -> HistogramSection? {
     guard !experiment.histograms.isEmpty else { return nil }
-    let colors = [Color.skyblue, .lightgreen, .salmon, .plum, .khaki, .lightsteelblue]
     var figures: [FigureView] = []
     var notes: [String] = []
     for name in experiment.histograms {
       guard let index = experiment.cases.firstIndex(where: { $0.name == name }) else { continue }
       let spec = experiment.cases[index]
-      let shape = spec.network.shape
-      guard !shape.hidden.isEmpty else {
+      guard !spec.network.shape.hidden.isEmpty else {
         notes.append(strings.format(.histogramsNone, ["case": spec.name]))
         continue
       }
-      let trace = ForwardTrace(
-        points: results.caseData[index].train, parameters: results.cases[index].parameters,
-        options: spec.settings.options)
-      // A unit's output is not finite where huge weights overflow, or where batch
-      // normalisation divides by a spread of zero (a unit constant over the training set).
       var overflowing = 0
-      for (layer, values) in trace.hidden.enumerated() {
-        let names = values.z.indices.map { NetworkDiagram.unitName("z", layer: layer, unit: $0, shape: shape) }
-        let panels = values.z.enumerated().map { unit, z in
-          let finite = z.filter(\.isFinite)
-          overflowing += z.count - finite.count
-          return Panel.histogram(
-            finite, bins: 20, color: colors[unit % colors.count],
-            labels: ChartLabels(
-              title: strings.format(.histogramTitle, ["unit": names[unit]]), xLabel: strings[.value],
-              yLabel: strings[.frequency]))
-        }
-        let units = names.count <= 3 ? names.joined(separator: ", ") : "\(names[0]) … \(names[names.count - 1])"
-        let caption = strings.format(.histogramsCaption, ["units": units, "case": spec.name])
-        let suffix = shape.hidden.count == 1 ? "" : "-layer-\(layer + 1)"
-        figures.append(
-          try chart(
-            Figure(
-              title: spec.name, description: caption, panels: panels, panelWidth: panels.count > 3 ? 320 : 420,
-              panelHeight: panels.count > 3 ? 250 : 320, columns: 3),
-            file: "case-\(index + 1)-histograms\(suffix)", caption: caption))
-      }
+      figures += try histogramFigures(index, overflowing: &overflowing)
       if overflowing > 0 {
         notes.append(strings.format(.histogramsOverflow, ["count": String(overflowing), "case": spec.name]))
       }

@@ -84,6 +84,8 @@ public struct ReportStrings: Sendable {
     case activationsTitle = "activations_title", activationsCaption = "activations_caption"
     case activationColumnTitle = "activation_column_title", activationBin = "activation_bin", points, layerName = "layer_name", outputLayer = "output_layer"
     case pointTitle = "point_title", pointTitleData = "point_title_data", deadUnitLegend = "dead_unit_legend"
+    case sampleNoteTrain = "sample_note_train", sampleNoteTest = "sample_note_test", recordedEvery = "recorded_every"
+    case gradientCheckCaptionSample = "gradient_check_caption_sample"
   }
 
   /// Every text of the locale file, for the templates (`{{t.name}}`).

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SafeText
 import TinyNet
@@ -8,15 +9,26 @@ extension Snapshot {
   /// - Throws: `LabReportError.rendering` if a value cannot be written as JSON (a number
   ///   that is not finite), rather than writing a file that cannot be read back.
   public func json() throws(LabReportError) -> Data {
-    // Encoded once: the checksum's line goes where the sorted keys put it, between the
-    // top level's "cases" and "data_sha256" (no other key sits at that indentation).
-    let unsigned = try Self.encoded(SnapshotFile(self, checksum: nil))
+    // Encoded once, with room for the checksum's line where the sorted keys put it, between
+    // the top level's "cases" and "data_sha256" (no other key sits at that indentation):
+    // the checksum of the file without that room is then written into it, so that a
+    // snapshot of a million points (a hundred megabytes) is never copied.
+    func line(_ checksum: String) -> Data { Data("\n  \"checksum\" : \"\(checksum)\",".utf8) }
+    let room = line(String(repeating: "0", count: 64))
     let next = Data("\n  \"data_sha256\" : ".utf8)
-    guard let place = unsigned.range(of: next) else {
-      return try Self.encoded(SnapshotFile(self, checksum: Self.hash(unsigned)))
+    var file = try Self.encoded(SnapshotFile(self, checksum: nil), room: (room, before: next))
+    guard let found = file.location(of: room + next) else {
+      return try Self.encoded(SnapshotFile(self, checksum: Self.hash(file)))
     }
-    let line = Data("\n  \"checksum\" : \"\(Self.hash(unsigned))\",".utf8)
-    return unsigned[..<place.lowerBound] + line + unsigned[place.lowerBound...]
+    let place = found.lowerBound..<found.lowerBound + room.count
+    var hasher = SHA256()
+    hasher.update(data: file[..<place.lowerBound])
+    hasher.update(data: file[place.upperBound...])
+    let checksum = line(Self.hex(hasher.finalize()))
+    file.withUnsafeMutableBytes { bytes in
+      checksum.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: bytes[place]))
+    }
+    return file
   }
 
   /// The SHA-256 of the file's bytes without the checksum, as format `format` writes it.
@@ -118,11 +130,20 @@ extension Snapshot {
     }
   }
 
-  static func encoded(_ file: SnapshotFile) throws(LabReportError) -> Data {
+  /// The file's JSON, pretty-printed with sorted keys; the points of tables are written
+  /// straight into the text (see `PointTable.JSONRows`), or left as placeholders unless
+  /// `points`. `room`'s bytes go before the first `before` of the text, if there is one.
+  static func encoded(_ file: SnapshotFile, points: Bool = true, room: (Data, before: Data)? = nil)
+    throws(LabReportError) -> Data
+  {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let rows = PointTable.JSONRows()
+    encoder.userInfo[PointTable.JSONRows.key] = rows
     do {
-      var data = try encoder.encode(file)
+      var text = try encoder.encode(file)
+      if let room, let place = text.range(of: room.before) { text.insert(contentsOf: room.0, at: place.lowerBound) }
+      var data = points ? rows.splice(into: text) : text
       data.append(UInt8(ascii: "\n"))
       return data
     } catch {
@@ -260,6 +281,7 @@ struct SnapshotFile: Codable {
       let history = result.history
       try loss.encode(history.stride, forKey: "stride")
       try loss.encode(history.count, forKey: "count")
+      if history.recording.every > 1 { try loss.encode(history.recording.every, forKey: "record_every") }
       try loss.encode(history.train, forKey: "train")
       try loss.encode(history.test, forKey: "test")
       try loss.encode(history.digest, forKey: "sha256")
@@ -391,24 +413,33 @@ extension KeyedDecodingContainer where Key == JSONKey {
     try rejectUnknownKeys(["iterations", "diverged_at", "params", "final", "loss"] + recordings)
     let (iterations, divergedAt, parameters, final) = try decodeOutcome(spec: spec)
     let loss = try nestedContainer(keyedBy: JSONKey.self, forKey: "loss")
-    try loss.rejectUnknownKeys(["stride", "count", "train", "test", "sha256"])
+    try loss.rejectUnknownKeys(["stride", "count", "record_every", "train", "test", "sha256"])
+    let plan = spec.settings.recordingPlan(
+      shape: spec.network.shape, trainCount: spec.data.trainingPointCount, testCount: spec.data.testPointCount)
+    guard try loss.decodeInteger("record_every", default: 1) == plan.every else {
+      throw loss.refuse("record_every", "must be \(plan.every), as the case's settings and data give")
+    }
+    let completed = divergedAt.map { $0 - 1 } ?? iterations
     let count = try loss.decodeInteger("count")
-    guard count == divergedAt.map({ $0 - 1 }) ?? iterations else {
-      throw loss.refuse("count", "must be the number of completed updates")
+    guard count == plan.recordCount(through: completed) else {
+      throw loss.refuse("count", "must be the number of recorded updates")
     }
     let stride = try loss.decodeInteger("stride")
-    guard stride == LossHistory.stride(forIterations: iterations) else {
+    guard stride == LossHistory.stride(forRecords: plan.recordCount) else {
       throw loss.refuse("stride", "does not fit \(iterations) iterations")
     }
     let history: LossHistory
     do {
       history = try LossHistory(
         stride: stride, count: count, train: try loss.decode([Double].self, forKey: "train"),
-        test: try loss.decode([Double].self, forKey: "test"), digest: try loss.decode(String.self, forKey: "sha256"))
+        test: try loss.decode([Double].self, forKey: "test"), digest: try loss.decode(String.self, forKey: "sha256"),
+        recording: plan)
     } catch let error as LossHistoryError {
       throw refuse("loss", error.description)
     }
-    guard count == 0 || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
+    // The last record is the last completed update's unless the run stopped between records.
+    let endsAtLastUpdate = count > 0 && plan.iteration(ofRecord: count - 1) == completed
+    guard !endsAtLastUpdate || (final.lossTrain == history.lastTrain && final.lossTest == history.lastTest) else {
       throw refuse("final", "the final losses are not the last recorded ones")
     }
     let layers = spec.network.shape.layerCount
@@ -417,9 +448,9 @@ extension KeyedDecodingContainer where Key == JSONKey {
       stride: 1, count: 0, layers: layers, accuracyTrain: [], accuracyTest: [], gradientNorm: none, updateRatio: none)
     var checkpoints: [Checkpoint] = []
     if format >= 3 {
-      curves = try decodeCurves(stride: stride, count: count, layers: layers)
+      curves = try decodeCurves(stride: stride, count: count, layers: layers, recording: plan)
       checkpoints = try decodeCheckpoints(
-        spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: count,
+        spec: spec, planned: Checkpoint.iterations(requested: requested, total: iterations), completed: completed,
         final: parameters)
     }
     return TrainingResult(
@@ -428,7 +459,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
   }
 
   /// A case's curves, recorded like its losses.
-  private func decodeCurves(stride: Int, count: Int, layers: Int) throws -> TrainingCurves {
+  private func decodeCurves(stride: Int, count: Int, layers: Int, recording: RecordingPlan) throws -> TrainingCurves {
     let curves = try nestedContainer(keyedBy: JSONKey.self, forKey: "curves")
     try curves.rejectUnknownKeys(["accuracy_train", "accuracy_test", "gradient_norm", "update_ratio"])
     do {
@@ -437,7 +468,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
         accuracyTrain: try curves.decode([Double].self, forKey: "accuracy_train"),
         accuracyTest: try curves.decode([Double].self, forKey: "accuracy_test"),
         gradientNorm: try curves.decode([[Double]].self, forKey: "gradient_norm"),
-        updateRatio: try curves.decode([[Double]].self, forKey: "update_ratio"))
+        updateRatio: try curves.decode([[Double]].self, forKey: "update_ratio"), recording: recording)
     } catch let error as LossHistoryError {
       throw refuse("curves", error.description)
     }

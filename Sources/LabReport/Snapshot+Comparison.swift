@@ -40,10 +40,13 @@ extension Snapshot {
   ///
   /// The comparison walks both snapshots' JSON trees as `json()` writes them, so a field
   /// added to the format later is compared without changing this code. The checksum is left
-  /// out: it differs exactly when a value does, and the value says more.
+  /// out: it differs exactly when a value does, and the value says more. So are the points
+  /// of tables when both snapshots have the same experiment (as a snapshot trained again
+  /// has): a million points need not be compared with themselves.
   /// - Throws: `LabReportError.rendering` if either snapshot cannot be written as JSON.
   public func compared(with other: Snapshot) throws(LabReportError) -> SnapshotComparison {
-    let recorded = try Self.tree(self), now = try Self.tree(other)
+    let points = experiment != other.experiment
+    let recorded = try Self.tree(self, points: points), now = try Self.tree(other, points: points)
     let difference = Self.earliest(recorded.differences(from: now)).map { found in
       SnapshotDifference(path: found.path, recorded: found.this, now: found.other, place: place(of: found.path))
     }
@@ -70,9 +73,12 @@ extension Snapshot {
     return series.min { $0.position < $1.position }?.difference ?? first
   }
 
-  private static func tree(_ snapshot: Snapshot) throws(LabReportError) -> JSONTree {
+  /// The snapshot's JSON as a tree, without its checksum, and with each table's points as a
+  /// placeholder unless `points`.
+  private static func tree(_ snapshot: Snapshot, points: Bool) throws(LabReportError) -> JSONTree {
     do {
-      return try JSONTree(parsing: try snapshot.json()).removing("checksum")
+      let json = try points ? snapshot.json() : encoded(SnapshotFile(snapshot, checksum: nil), points: false)
+      return try JSONTree(parsing: json).removing("checksum")
     } catch let error as LabReportError {
       throw error
     } catch {
@@ -91,9 +97,13 @@ extension Snapshot {
       case .index(let position) = rest[2], cases.indices.contains(index)
     else { return rest.isEmpty ? name : "\(name): \(JSONTree.describe(rest))" }
     let history = cases[index].history
-    guard !history.isComplete else { return "\(name): loss_\(series) at iteration \(position + 1)" }
+    let recording = history.recording
+    guard !history.isComplete else {
+      return "\(name): loss_\(series) at iteration \(recording.iteration(ofRecord: position))"
+    }
     let bucket = position / LossHistory.valuesPerBucket
-    let first = bucket * history.stride + 1, last = min((bucket + 1) * history.stride, history.count)
+    let first = recording.iteration(ofRecord: bucket * history.stride)
+    let last = recording.iteration(ofRecord: min((bucket + 1) * history.stride, history.count) - 1)
     let role = ["first value", "first extreme", "second extreme", "last value"][position % LossHistory.valuesPerBucket]
     return "\(name): loss_\(series) of iterations \(first) to \(last) (the bucket's \(role))"
   }

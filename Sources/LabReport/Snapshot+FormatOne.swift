@@ -53,7 +53,7 @@ struct FormatOneFile: Decodable {
 
   /// Whether `data` is a snapshot of format 1, as its pretty-printed, key-sorted text says.
   static func isFormatOne(_ data: Data) -> Bool {
-    data.range(of: Data("\n  \"format\" : 1,\n".utf8)) != nil
+    data.location(of: Data("\n  \"format\" : 1,\n".utf8)) != nil
   }
 }
 

@@ -45,10 +45,25 @@ public struct Snapshot: Sendable, Equatable {
   /// set in turn: its training set's x1, x2 and labels, then its test set's.
   static func hash(of data: [Dataset]) -> String {
     var hasher = SHA256()
-    for points in data.flatMap({ [$0.train, $0.test] }) {
-      let words = points.x1.map(\.bitPattern) + points.x2.map(\.bitPattern) + points.y.map { UInt64($0) }
-      words.map(\.littleEndian).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    // Converted a block at a time: a million points need no copy of their own.
+    var block: [UInt64] = []
+    block.reserveCapacity(4096)
+    func add<Values: Collection>(_ values: Values, _ word: (Values.Element) -> UInt64) {
+      for value in values {
+        block.append(word(value).littleEndian)
+        if block.count == 4096 { flush() }
+      }
     }
+    func flush() {
+      block.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+      block.removeAll(keepingCapacity: true)
+    }
+    for points in data.flatMap({ [$0.train, $0.test] }) {
+      add(points.x1) { $0.bitPattern }
+      add(points.x2) { $0.bitPattern }
+      add(points.y) { UInt64($0) }
+    }
+    flush()
     return hex(hasher.finalize())
   }
 

@@ -54,3 +54,28 @@ public struct DiagramSample: Sendable, Equatable {
     count = points.count
   }
 }
+
+extension DiagramSample {
+  /// The values of point `index` in the last pass of `passes` over `points`, which holds no
+  /// copy of every unit's values as a `ForwardTrace` would.
+  ///
+  /// - Precondition: `passes` ran over `points` and `index` is one of its indices.
+  public init(passes: ForwardPasses, points: LabeledPoints, index: Int) {
+    precondition(points.y.indices.contains(index), "sample index \(index) is not a point index")
+    let shape = passes.shape
+    self.index = index
+    x1 = points.x1[index]
+    x2 = points.x2[index]
+    y = points.y[index]
+    inputs = passes.inputs(ofPoint: index)
+    hidden = (0..<shape.hidden.count).map { layer in
+      (0..<shape.hidden[layer]).map { unit in
+        let values = passes.unit(layer: layer, unit: unit, ofPoint: index)
+        return Unit(a: values.a, normalized: values.normalized, z: values.z)
+      }
+    }
+    (ay, yhat) = passes.output(ofPoint: index)
+    loss = passes.loss
+    count = points.count
+  }
+}

@@ -72,6 +72,26 @@ extension SafeText {
     return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
   }
 
+  /// `value` as Foundation's `JSONEncoder` writes a finite double: its shortest text that
+  /// reads back as the same double, without a trailing `.0` (`1`, `0.1`, `1e-05`, `-0`), so
+  /// that JSON written without the encoder matches JSON written with it byte for byte.
+  public static func json(_ value: Double) -> String {
+    let text = value.description
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  /// `count` in decimal digits grouped by threes with commas (`1,000,000`, `-12,345`), as
+  /// the report writes counts of points in English and in Korean alike.
+  public static func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var result = count < 0 ? "-" : ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return result
+  }
+
   /// Whether a magnitude with a nonzero remainder rounds up to the next unit under `rule`.
   private static func roundsUp(
     _ rule: FloatingPointRoundingRule, negative: Bool, odd: Bool, aboveHalf: Bool, half: Bool

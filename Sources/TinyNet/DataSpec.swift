@@ -10,7 +10,7 @@ public enum DataKind: String, Sendable, Codable, CaseIterable {
 /// says so, the set it belongs to.
 public struct PointTable: Sendable, Equatable {
   /// The most rows a table may have.
-  public static let maximumRows = 2 * Experiment.maximumPoints
+  public static let maximumRows = 2 * DataSpec.maximumCount
   /// The largest magnitude of a coordinate, so that no feature or unit can overflow.
   public static let maximumCoordinate = 1e6
   /// `maximumCoordinate` as messages write it.
@@ -109,25 +109,21 @@ public struct DataSpec: Sendable, Equatable {
         throw .outOfRange(.testFraction, value: String(testFraction), allowed: "a number between 0 and 1")
       }
     }
-    let (train, test) = splitIndices(table)
-    if train.isEmpty { throw .emptySet(.train) }
-    if test.isEmpty { throw .emptySet(.test) }
-    for (subset, indices) in [(PointTable.Subset.train, train), (.test, test)]
-    where indices.count > Self.maximumCount {
-      throw .tooManyPoints(subset, indices.count)
-    }
+    let counts = [(PointTable.Subset.train, trainingPointCount), (.test, testPointCount)]
+    for (subset, count) in counts where count == 0 { throw .emptySet(subset) }
+    for (subset, count) in counts where count > Self.maximumCount { throw .tooManyPoints(subset, count) }
   }
 
-  /// The number of training points.
+  /// The number of training points (without drawing the split).
   public var trainingPointCount: Int {
     guard let table else { return trainCount }
-    return splitIndices(table).train.count
+    return table.rows.count - tableTestCount(table)
   }
 
-  /// The number of test points.
+  /// The number of test points (without drawing the split).
   public var testPointCount: Int {
     guard let table else { return testCount }
-    return splitIndices(table).test.count
+    return tableTestCount(table)
   }
 
   /// The data set these settings describe. The spec must be valid.
@@ -136,9 +132,16 @@ public struct DataSpec: Sendable, Equatable {
       return .generated(kind, seed: seed, trainCount: trainCount, testCount: testCount, noise: noise)
     }
     let points = LabeledPoints(
-      x1: table.rows.map(\.x1), x2: table.rows.map(\.x2), y: table.rows.map(\.label))
+      x1: table.rows.map { $0.x1 }, x2: table.rows.map { $0.x2 }, y: table.rows.map { $0.label })
     let (train, test) = splitIndices(table)
     return Dataset(train: points.subset(train), test: points.subset(test))
+  }
+
+  /// How many of a table's rows are test points: those its `set` column names, or
+  /// `int(rows * testFraction)`.
+  private func tableTestCount(_ table: PointTable) -> Int {
+    guard !table.hasSubsets else { return table.rows.count(where: { $0.subset == .test }) }
+    return Int((Double(table.rows.count) * testFraction).rounded(.towardZero))
   }
 
   /// The rows of each set in file order: by the table's own `set` column, or else the first
@@ -146,14 +149,15 @@ public struct DataSpec: Sendable, Equatable {
   /// for the test set and the rest for training.
   private func splitIndices(_ table: PointTable) -> (train: [Int], test: [Int]) {
     let rows = table.rows
+    var isTest: [Bool]
     if table.hasSubsets {
-      return (rows.indices.filter { rows[$0].subset == .train }, rows.indices.filter { rows[$0].subset == .test })
+      isTest = rows.map { $0.subset == .test }
+    } else {
+      var random = RandomState(seed: seed)
+      isTest = [Bool](repeating: false, count: rows.count)
+      for index in random.permutation(rows.count).prefix(tableTestCount(table)) { isTest[index] = true }
     }
-    var random = RandomState(seed: seed)
-    let order = random.permutation(rows.count)
-    let testCount = Int((Double(rows.count) * testFraction).rounded(.towardZero))
-    let test = Set(order.prefix(testCount))
-    return (rows.indices.filter { !test.contains($0) }, test.sorted())
+    return (rows.indices.filter { !isTest[$0] }, rows.indices.filter { isTest[$0] })
   }
 }
 

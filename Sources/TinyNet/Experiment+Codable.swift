@@ -18,8 +18,6 @@ public struct ExperimentError: Error, Equatable, CustomStringConvertible {
 extension Experiment {
   /// The most training cases in one experiment.
   public static let maximumCases = 12
-  /// The most points in an experiment's training or test set: every point is drawn.
-  public static let maximumPoints = 10_000
 
   /// Reads the table a `data.csv` key names (a path relative to the experiment file).
   public typealias TableLoader = @Sendable (_ path: String) throws -> PointTable
@@ -284,6 +282,7 @@ extension Experiment: Codable {
       try entry.encode(settings.gradient, forKey: "gradient")
       try entry.encode(settings.regularization.kind, forKey: "regularization")
       try entry.encode(settings.regularization.rate, forKey: "regularization_rate")
+      try entry.encodeIfPresent(settings.recordEvery, forKey: "record_every")
       if spec.network != network { try entry.encodeNetworkKeys(spec.network) }
       if spec.data != data { try entry.encode(spec.data, forKey: "data") }
     }
@@ -354,19 +353,9 @@ extension KeyedDecodingContainer where Key == JSONKey {
     }
   }
 
-  /// The data object at `key`, or `fallback` when it is absent; a report draws every point,
-  /// so each set holds at most `Experiment.maximumPoints`.
+  /// The data object at `key`, or `fallback` when it is absent.
   func decodeData(_ key: JSONKey, default fallback: DataSpec) throws -> DataSpec {
-    guard let data = try decodeIfPresent(DataSpec.self, forKey: key) else { return fallback }
-    for (name, count) in [("n_obs", data.trainingPointCount), ("n_test", data.testPointCount)]
-    where count > Experiment.maximumPoints {
-      let subset = name == "n_obs" ? "training" : "test"
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: codingPath + [key, JSONKey(stringValue: name)],
-          debugDescription: "the \(subset) set has \(count) points; a report draws at most \(Experiment.maximumPoints)"))
-    }
-    return data
+    try decodeIfPresent(DataSpec.self, forKey: key) ?? fallback
   }
 
   /// One case, its absent keys taken from the notebook's defaults and the experiment's
@@ -377,7 +366,7 @@ extension KeyedDecodingContainer where Key == JSONKey {
   {
     try rejectUnknownKeys(
       ["name", "activation", "batch_size", "epochs", "learning_rate", "batch_norm", "gradient",
-       "regularization", "regularization_rate", "data"] + Self.networkKeys)
+       "regularization", "regularization_rate", "record_every", "data"] + Self.networkKeys)
     let name = try decodeText("name", limit: 100)
     let data = try decodeData("data", default: experimentData)
     let defaults = TrainingSettings()
@@ -390,7 +379,8 @@ extension KeyedDecodingContainer where Key == JSONKey {
       gradient: try decodeChoice("gradient", default: defaults.gradient),
       regularization: Regularization(
         try decodeChoice("regularization", default: Regularization.Kind.none),
-        rate: try decode("regularization_rate", default: 0)))
+        rate: try decode("regularization_rate", default: 0)),
+      recordEvery: contains("record_every") ? try decodeInteger("record_every") : nil)
     do {
       try settings.validate(observations: data.trainingPointCount)
     } catch {
@@ -472,6 +462,9 @@ extension DataSpec: Codable {
     if let table {
       try container.encode(table.source, forKey: "csv")
       if !table.hasSubsets { try container.encode(testFraction, forKey: "test_fraction") }
+      if let rows = encoder.userInfo[PointTable.JSONRows.key] as? PointTable.JSONRows {
+        return try container.encode(rows.placeholder(for: table), forKey: "points")
+      }
       var rows = container.nestedUnkeyedContainer(forKey: "points")
       for row in table.rows {
         var entry = rows.nestedUnkeyedContainer()

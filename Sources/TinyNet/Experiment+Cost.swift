@@ -3,13 +3,14 @@ extension TrainingSettings {
   /// a multiply-add of the forward pass, with an activation or a logarithm counted as ten.
   ///
   /// Per iteration the gradient evaluates the batch about twice per parameter (numeric) or
-  /// three times in all (analytic), and the training and test sets are evaluated once each.
+  /// three times in all (analytic), and each recorded iteration (see `recordingPlan`)
+  /// evaluates the training and test sets once each.
   public func workUnits(shape: NetworkShape, trainCount: Int, testCount: Int) -> Double {
     workUnitsPerIteration(shape: shape, trainCount: trainCount, testCount: testCount)
       * Double(iterations(observations: trainCount))
   }
 
-  /// The work of one iteration (see `workUnits`).
+  /// The average work of one iteration (see `workUnits`).
   public func workUnitsPerIteration(shape: NetworkShape, trainCount: Int, testCount: Int) -> Double {
     var perPoint = 20.0
     for layer in 0..<shape.layerCount {
@@ -17,8 +18,14 @@ extension TrainingSettings {
       if layer < shape.outputLayer { perPoint += 10 * Double(shape.width(ofLayer: layer)) }
     }
     let batch = Double(effectiveBatchSize(observations: trainCount))
-    let evaluations = gradient == .numeric ? 2 * Double(shape.parameterCount) : 3
-    return perPoint * (evaluations * batch + Double(trainCount + testCount))
+    let every = Double(recordingPlan(shape: shape, trainCount: trainCount, testCount: testCount).every)
+    return perPoint * (Double(evaluationsPerUpdate(shape: shape)) * batch + Double(trainCount + testCount) / every)
+  }
+
+  /// How many times an update evaluates each point of its batch: twice per parameter
+  /// (numeric) or three times in all (analytic).
+  func evaluationsPerUpdate(shape: NetworkShape) -> Int {
+    gradient == .numeric ? 2 * shape.parameterCount : 3
   }
 }
 

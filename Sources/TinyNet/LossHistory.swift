@@ -1,41 +1,48 @@
 import Crypto
 
-/// The full training and test loss after every update of a run: every value for runs of
-/// up to `exactLimit` iterations, and beyond that `bucketCount` buckets of consecutive
-/// iterations, each kept as its first value, its lowest and highest (in the order they
-/// came) and its last, which draws the same curve at figure resolution. Either way a
-/// SHA-256 digest of the whole series identifies it exactly.
+/// The full training and test loss after every recorded update of a run (every update, or
+/// the first, every k-th and the last: see `RecordingPlan`): every value for runs of up to
+/// `exactLimit` records, and beyond that `bucketCount` buckets of consecutive records, each
+/// kept as its first value, its lowest and highest (in the order they came) and its last,
+/// which draws the same curve at figure resolution. Either way a SHA-256 digest of the
+/// whole series identifies it exactly.
 public struct LossHistory: Sendable, Equatable {
-  /// The longest run whose every value is kept.
+  /// The most records of a run whose every value is kept.
   public static let exactLimit = 2000
   /// How many buckets a longer run is reduced to (at most).
   public static let bucketCount = 500
   /// Values kept per bucket of a reduced run.
   public static let valuesPerBucket = 4
 
-  /// Consecutive iterations per bucket; 1 when every value is kept.
+  /// Consecutive records per bucket; 1 when every value is kept.
   public let stride: Int
-  /// The number of updates recorded.
+  /// The number of records.
   public let count: Int
+  /// Which updates the run records.
+  public let recording: RecordingPlan
   /// Every training loss (`stride == 1`), or four values per bucket: first, the two
   /// extremes in the order they came, last.
   public let train: [Double]
   /// The test losses, kept like `train`.
   public let test: [Double]
-  /// SHA-256, in lowercase hex, of each iteration's training then test loss as
-  /// little-endian IEEE 754 bit patterns, over the whole run.
+  /// SHA-256, in lowercase hex, of each record's training then test loss as little-endian
+  /// IEEE 754 bit patterns, over the whole run.
   public let digest: String
 
-  /// The stride for a run of `iterations`.
-  public static func stride(forIterations iterations: Int, exactLimit: Int = exactLimit) -> Int {
-    iterations <= exactLimit ? 1 : (iterations + bucketCount - 1) / bucketCount
+  /// The stride for a run of `records` records.
+  public static func stride(forRecords records: Int, exactLimit: Int = exactLimit) -> Int {
+    records <= exactLimit ? 1 : (records + bucketCount - 1) / bucketCount
   }
 
-  /// A recorded history, as a snapshot stores it.
+  /// A recorded history, as a snapshot stores it; `recording` is nil for a run that
+  /// recorded each of its `count` updates.
   /// - Throws: `LossHistoryError` when the parts do not fit together: lengths that do not
   ///   match `count` and `stride`, a value that is not finite, or (for whole series) a
   ///   digest that is not theirs.
-  public init(stride: Int, count: Int, train: [Double], test: [Double], digest: String) throws(LossHistoryError) {
+  public init(
+    stride: Int, count: Int, train: [Double], test: [Double], digest: String, recording: RecordingPlan? = nil
+  ) throws(LossHistoryError) {
+    let recording = recording ?? RecordingPlan(every: 1, iterations: count)
     guard stride >= 1, count >= 0 else { throw .inconsistent("stride and count must be positive") }
     let expected = Self.keptCount(count: count, stride: stride)
     guard train.count == expected, test.count == expected else {
@@ -43,7 +50,7 @@ public struct LossHistory: Sendable, Equatable {
     }
     guard (train + test).allSatisfy(\.isFinite) else { throw .inconsistent("a recorded loss is not finite") }
     if stride == 1 {
-      var recorder = LossRecorder(iterations: count, exactLimit: .max)
+      var recorder = LossRecorder(plan: RecordingPlan(every: 1, iterations: count), exactLimit: .max)
       for (a, b) in zip(train, test) { recorder.record(train: a, test: b) }
       guard recorder.finish().digest == digest else { throw .inconsistent("the digest does not match the losses") }
     } else {
@@ -51,12 +58,16 @@ public struct LossHistory: Sendable, Equatable {
         throw .inconsistent("the digest must be 64 lowercase hex digits")
       }
     }
-    self.init(unchecked: stride, count, train, test, digest)
+    self.init(unchecked: stride, count, recording, train, test, digest)
   }
 
-  fileprivate init(unchecked stride: Int, _ count: Int, _ train: [Double], _ test: [Double], _ digest: String) {
+  fileprivate init(
+    unchecked stride: Int, _ count: Int, _ recording: RecordingPlan, _ train: [Double], _ test: [Double],
+    _ digest: String
+  ) {
     self.stride = stride
     self.count = count
+    self.recording = recording
     self.train = train
     self.test = test
     self.digest = digest
@@ -71,22 +82,26 @@ public struct LossHistory: Sendable, Equatable {
   /// The last test loss, nil for an empty history.
   public var lastTest: Double? { test.last }
 
-  /// The points that draw a series: `(iteration, loss)`, iterations counted from 1. A
-  /// bucket's first value is drawn at its first iteration, its extremes at its middle and
-  /// its last value at its last iteration.
+  /// The points that draw a series: `(iteration, loss)`, each record at its update's
+  /// iteration, counted from 1. A bucket's first value is drawn at its first record's
+  /// iteration, its extremes at its middle and its last value at its last record's.
   public func points(_ values: [Double]) -> [(x: Double, y: Double)] {
-    Self.points(values, stride: stride, count: count)
+    Self.points(values, stride: stride, count: count, recording: recording)
   }
 
-  /// The points that draw `values`, a series of `count` updates kept with `stride` (see
-  /// `points(_:)`).
-  public static func points(_ values: [Double], stride: Int, count: Int) -> [(x: Double, y: Double)] {
-    guard stride > 1 else { return values.enumerated().map { (Double($0.offset + 1), $0.element) } }
+  /// The points that draw `values`, a series of `count` records of `recording` kept with
+  /// `stride` (see `points(_:)`).
+  public static func points(_ values: [Double], stride: Int, count: Int, recording: RecordingPlan)
+    -> [(x: Double, y: Double)]
+  {
+    guard stride > 1 else {
+      return values.enumerated().map { (Double(recording.iteration(ofRecord: $0.offset)), $0.element) }
+    }
     var points: [(x: Double, y: Double)] = []
     points.reserveCapacity(values.count)
     for bucket in 0..<(values.count / valuesPerBucket) {
-      let first = Double(bucket * stride + 1)
-      let last = Double(min((bucket + 1) * stride, count))
+      let first = Double(recording.iteration(ofRecord: bucket * stride))
+      let last = Double(recording.iteration(ofRecord: min((bucket + 1) * stride, count) - 1))
       let middle = (first + last) / 2
       let kept = values[(bucket * valuesPerBucket)...].prefix(valuesPerBucket)
       for (x, y) in zip([first, middle, middle, last], kept) { points.append((x, y)) }
@@ -94,7 +109,7 @@ public struct LossHistory: Sendable, Equatable {
     return points
   }
 
-  /// The number of values a series of `count` updates keeps with `stride`.
+  /// The number of values a series of `count` records keeps with `stride`.
   static func keptCount(count: Int, stride: Int) -> Int {
     stride == 1 ? count : valuesPerBucket * ((count + stride - 1) / stride)
   }
@@ -114,6 +129,7 @@ public enum LossHistoryError: Error, Equatable, CustomStringConvertible {
 /// Keeps a run's losses as they come, in memory bounded by `LossHistory.bucketCount`
 /// whatever the number of iterations, and hashes the whole series.
 struct LossRecorder {
+  private let plan: RecordingPlan
   private let stride: Int
   private var count = 0
   private var train = SeriesReduction()
@@ -123,16 +139,18 @@ struct LossRecorder {
   private var pending: [UInt64]
   private static let hashBlock = 256
 
-  init(iterations: Int, exactLimit: Int = LossHistory.exactLimit) {
-    stride = LossHistory.stride(forIterations: iterations, exactLimit: exactLimit)
-    let kept = stride == 1 ? iterations : LossHistory.valuesPerBucket * LossHistory.bucketCount
+  /// A recorder for the records of `plan`.
+  init(plan: RecordingPlan, exactLimit: Int = LossHistory.exactLimit) {
+    self.plan = plan
+    stride = LossHistory.stride(forRecords: plan.recordCount, exactLimit: exactLimit)
+    let kept = stride == 1 ? plan.recordCount : LossHistory.valuesPerBucket * LossHistory.bucketCount
     train.values.reserveCapacity(kept)
     test.values.reserveCapacity(kept)
     pending = []
     pending.reserveCapacity(Self.hashBlock)
   }
 
-  /// Records one iteration's losses. Allocates nothing.
+  /// Records one recorded update's losses. Allocates nothing.
   mutating func record(train trainLoss: Double, test testLoss: Double) {
     pending.append(trainLoss.bitPattern.littleEndian)
     pending.append(testLoss.bitPattern.littleEndian)
@@ -167,6 +185,6 @@ struct LossRecorder {
       let digits = String(byte, radix: 16)
       return digits.count == 1 ? "0" + digits : digits
     }.joined()
-    return LossHistory(unchecked: stride, count, train.values, test.values, digest)
+    return LossHistory(unchecked: stride, count, plan, train.values, test.values, digest)
   }
 }

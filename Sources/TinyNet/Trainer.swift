@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Each iteration draws a batch with `np.random.choice(range(n), batch)` from a stream
 /// reseeded with the data seed (a full batch draws nothing), computes the gradient of the
-/// batch objective, applies `p -= gradient * learningRate`, and records the full training
-/// and test losses. A NaN or infinite loss or parameter stops training (see
+/// batch objective, applies `p -= gradient * learningRate`, and, when its `RecordingPlan`
+/// says (after every update on sets of up to 10,000 points), records the full training and
+/// test losses. A NaN or infinite parameter, or recorded loss, stops training (see
 /// `TrainingResult.divergedAt`).
 ///
 /// On two cores or more, a run with enough work per iteration uses two: the numeric
@@ -35,10 +36,11 @@ public struct Trainer: Sendable {
   ///
   /// `checkpoints` lists the iterations whose parameters are kept (see
   /// `Checkpoint.iterations(requested:total:)`; nil for the default plan); a run that
-  /// diverges keeps the last completed iteration as well. `lanes` (1 or 2) sets how many threads the run uses; by default two when an
-  /// iteration's work reaches `laneThreshold` and the machine has two cores.
+  /// diverges keeps the last completed iteration as well. `lanes` (1 or 2) sets how many
+  /// threads the run uses; by default two when an iteration's average work reaches
+  /// `laneThreshold` and the machine has two cores.
   /// The settings must be valid (`TrainingSettings.validate`). Runs of up to
-  /// `exactLossLimit` iterations keep every loss; longer ones keep a reduced history (see
+  /// `exactLossLimit` records keep every loss; longer ones keep a reduced history (see
   /// `LossHistory`), so memory stays bounded. `progress` receives the number of completed
   /// iterations at the start, every `progressInterval` iterations and at the end.
   /// Allocates nothing per iteration.
@@ -88,8 +90,9 @@ public struct Trainer: Sendable {
       partner.step(phase: phase) { shared.run(phase, lane: 0) }
     }
 
-    var recorder = LossRecorder(iterations: iterations, exactLimit: exactLossLimit)
-    var curves = CurvesRecorder(iterations: iterations, layers: layers, exactLimit: exactLossLimit)
+    let plan = settings.recordingPlan(shape: shape, trainCount: n, testCount: test.count)
+    var recorder = LossRecorder(plan: plan, exactLimit: exactLossLimit)
+    var curves = CurvesRecorder(plan: plan, layers: layers, exactLimit: exactLossLimit)
     let checkpointPlan = Checkpoint.iterations(requested: checkpoints, total: iterations)
     var kept: [Checkpoint] = []
     kept.reserveCapacity(checkpointPlan.count + 1)
@@ -124,25 +127,29 @@ public struct Trainer: Sendable {
         candidate[k] = parameters[k] - gradient[k] * settings.learningRate
         finite = finite && candidate[k].isFinite
       }
-      for layer in 0..<layers {
-        let range = layerStarts[layer]..<layerStarts[layer + 1]
-        let gradientNorm = euclideanNorm(gradient, range)
-        let parameterNorm = euclideanNorm(parameters, range)
-        norms[layer] = gradientNorm
-        norms[layers + layer] = parameterNorm == 0 ? 0 : min(gradientNorm * settings.learningRate / parameterNorm, .greatestFiniteMagnitude)
+      let recorded = plan.records(iteration)
+      if recorded {
+        for layer in 0..<layers {
+          let range = layerStarts[layer]..<layerStarts[layer + 1]
+          let gradientNorm = euclideanNorm(gradient, range)
+          let parameterNorm = euclideanNorm(parameters, range)
+          norms[layer] = gradientNorm
+          norms[layers + layer] = parameterNorm == 0 ? 0 : min(gradientNorm * settings.learningRate / parameterNorm, .greatestFiniteMagnitude)
+        }
+        step(Lanes.lossPhase)
       }
-      step(Lanes.lossPhase)
-      let trainLoss = losses[0]
-      let testLoss = losses[1]
       // An infinite parameter can come with a finite loss (0 where the network is certain
-      // and right), but no snapshot can hold it: that is divergence too.
-      guard finite, trainLoss.isFinite, testLoss.isFinite else {
+      // and right), but no snapshot can hold it: that is divergence too. Losses are only
+      // known where they are recorded.
+      guard finite, !recorded || (losses[0].isFinite && losses[1].isFinite) else {
         divergedAt = iteration
         break
       }
       parameters.update(from: candidate, count: count)
-      recorder.record(train: trainLoss, test: testLoss)
-      curves.record(accuracyTrain: losses[2], accuracyTest: losses[3], norms: norms)
+      if recorded {
+        recorder.record(train: losses[0], test: losses[1])
+        curves.record(accuracyTrain: losses[2], accuracyTest: losses[3], norms: norms)
+      }
       completed = iteration
       keepCheckpoint(iteration)
       if iteration % Self.progressInterval == 0 { progress?(iteration) }
@@ -152,9 +159,12 @@ public struct Trainer: Sendable {
     if kept.last?.iteration != completed { kept.append(Checkpoint(iteration: completed, parameters: current())) }
     let history = recorder.finish()
     let trained = current()
+    // The last record is the last completed update's, unless the run stopped early between
+    // two records.
+    let lastRecorded = history.count > 0 && plan.iteration(ofRecord: history.count - 1) == completed
     let final = FinalMetrics(
-      lossTrain: history.lastTrain ?? finite(workspace.loss(parameters: parameters, points: train.buffers)),
-      lossTest: history.lastTest ?? finite(workspace.loss(parameters: parameters, points: test.buffers)),
+      lossTrain: lastRecorded ? history.lastTrain : finite(workspace.loss(parameters: parameters, points: train.buffers)),
+      lossTest: lastRecorded ? history.lastTest : finite(workspace.loss(parameters: parameters, points: test.buffers)),
       accuracyTrain: workspace.accuracy(parameters: parameters, points: train.buffers),
       accuracyTest: workspace.accuracy(parameters: parameters, points: test.buffers))
     return TrainingResult(

@@ -1,12 +1,14 @@
-/// What a run recorded beside its losses after each completed update, kept like its
-/// `LossHistory` (every value up to `LossHistory.exactLimit` iterations, buckets beyond):
+/// What a run recorded beside its losses after each recorded update, kept like its
+/// `LossHistory` (every value up to `LossHistory.exactLimit` records, buckets beyond):
 /// the accuracy on the training and test sets, and per layer the size of the gradient and
 /// of the update.
 public struct TrainingCurves: Sendable, Equatable {
-  /// Consecutive iterations per bucket; 1 when every value is kept.
+  /// Consecutive records per bucket; 1 when every value is kept.
   public let stride: Int
-  /// The number of updates recorded.
+  /// The number of records.
   public let count: Int
+  /// Which updates the run records.
+  public let recording: RecordingPlan
   /// The share of training points classified correctly (`yhat > 0.5` equals the label).
   public let accuracyTrain: [Double]
   /// The share of test points classified correctly.
@@ -18,13 +20,14 @@ public struct TrainingCurves: Sendable, Equatable {
   /// norm of the layer's parameters before it; 0 where those parameters are all 0.
   public let updateRatio: [[Double]]
 
-  /// Recorded curves, as a snapshot stores them, for a network of `layers` layers.
+  /// Recorded curves, as a snapshot stores them, for a network of `layers` layers;
+  /// `recording` is nil for a run that recorded each of its `count` updates.
   /// - Throws: `LossHistoryError` when the parts do not fit together: series whose lengths
   ///   do not match `count` and `stride`, a layer count that is not `layers`, an accuracy
   ///   outside 0...1, or a norm that is negative or not finite.
   public init(
     stride: Int, count: Int, layers: Int, accuracyTrain: [Double], accuracyTest: [Double],
-    gradientNorm: [[Double]], updateRatio: [[Double]]
+    gradientNorm: [[Double]], updateRatio: [[Double]], recording: RecordingPlan? = nil
   ) throws(LossHistoryError) {
     guard stride >= 1, count >= 0 else { throw .inconsistent("stride and count must be positive") }
     guard gradientNorm.count == layers, updateRatio.count == layers else {
@@ -42,16 +45,18 @@ public struct TrainingCurves: Sendable, Equatable {
       throw .inconsistent("a gradient norm or update ratio is negative or not finite")
     }
     self.init(
-      unchecked: stride, count, accuracyTrain, accuracyTest, gradientNorm, updateRatio)
+      unchecked: stride, count, recording ?? RecordingPlan(every: 1, iterations: count), accuracyTrain, accuracyTest,
+      gradientNorm, updateRatio)
   }
 
   /// Curves taken as they are, for the recorder (and tests that forge snapshots).
   init(
-    unchecked stride: Int, _ count: Int, _ accuracyTrain: [Double], _ accuracyTest: [Double],
-    _ gradientNorm: [[Double]], _ updateRatio: [[Double]]
+    unchecked stride: Int, _ count: Int, _ recording: RecordingPlan, _ accuracyTrain: [Double],
+    _ accuracyTest: [Double], _ gradientNorm: [[Double]], _ updateRatio: [[Double]]
   ) {
     self.stride = stride
     self.count = count
+    self.recording = recording
     self.accuracyTrain = accuracyTrain
     self.accuracyTest = accuracyTest
     self.gradientNorm = gradientNorm
@@ -60,13 +65,14 @@ public struct TrainingCurves: Sendable, Equatable {
 
   /// The points that draw one of the series, as `LossHistory.points(_:)` draws losses.
   public func points(_ values: [Double]) -> [(x: Double, y: Double)] {
-    LossHistory.points(values, stride: stride, count: count)
+    LossHistory.points(values, stride: stride, count: count, recording: recording)
   }
 }
 
 /// Keeps a run's curves as they come, reduced like `LossRecorder`'s losses, without
 /// allocating per iteration.
 struct CurvesRecorder {
+  private let plan: RecordingPlan
   private let stride: Int
   private var count = 0
   private var accuracyTrain: SeriesReduction
@@ -74,9 +80,11 @@ struct CurvesRecorder {
   private var gradientNorm: [SeriesReduction]
   private var updateRatio: [SeriesReduction]
 
-  init(iterations: Int, layers: Int, exactLimit: Int = LossHistory.exactLimit) {
-    stride = LossHistory.stride(forIterations: iterations, exactLimit: exactLimit)
-    let kept = stride == 1 ? iterations : LossHistory.valuesPerBucket * LossHistory.bucketCount
+  /// A recorder for the records of `plan`, for a network of `layers` layers.
+  init(plan: RecordingPlan, layers: Int, exactLimit: Int = LossHistory.exactLimit) {
+    self.plan = plan
+    stride = LossHistory.stride(forRecords: plan.recordCount, exactLimit: exactLimit)
+    let kept = stride == 1 ? plan.recordCount : LossHistory.valuesPerBucket * LossHistory.bucketCount
     func series() -> SeriesReduction {
       var reduction = SeriesReduction()
       reduction.values.reserveCapacity(kept)
@@ -88,7 +96,7 @@ struct CurvesRecorder {
     updateRatio = (0..<layers).map { _ in series() }
   }
 
-  /// Records one update: the two accuracies, and one gradient norm and update ratio per
+  /// Records one recorded update: the two accuracies, and one gradient norm and update ratio per
   /// layer from `norms` (`2 · layers` values: the norms, then the ratios).
   mutating func record(accuracyTrain train: Double, accuracyTest test: Double, norms: UnsafePointer<Double>) {
     count += 1
@@ -124,7 +132,7 @@ struct CurvesRecorder {
   mutating func finish() -> TrainingCurves {
     if stride > 1 && count % stride != 0 { closeBuckets() }
     return TrainingCurves(
-      unchecked: stride, count, accuracyTrain.values, accuracyTest.values, gradientNorm.map(\.values),
+      unchecked: stride, count, plan, accuracyTrain.values, accuracyTest.values, gradientNorm.map(\.values),
       updateRatio.map(\.values))
   }
 }

@@ -13,13 +13,16 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
   public var batchNorm: Bool
   public var gradient: GradientMethod
   public var regularization: Regularization
+  /// Record every `recordEvery`-th update (and the first and the last); nil for the default
+  /// (see `recordingPlan(shape:trainCount:testCount:)`).
+  public var recordEvery: Int?
 
   /// The notebook's defaults: ReLU, batch size 1, one epoch, learning rate 0.01, no batch
-  /// normalisation, numeric gradient, no regularisation.
+  /// normalisation, numeric gradient, no regularisation, the default recording.
   public init(
     activation: Activation = .relu, batchSize: Int = 1, epochs: Int = 1,
     learningRate: Double = 0.01, batchNorm: Bool = false, gradient: GradientMethod = .numeric,
-    regularization: Regularization = .none
+    regularization: Regularization = .none, recordEvery: Int? = nil
   ) {
     self.activation = activation
     self.batchSize = batchSize
@@ -28,6 +31,7 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
     self.batchNorm = batchNorm
     self.gradient = gradient
     self.regularization = regularization
+    self.recordEvery = recordEvery
   }
 
   /// The forward-pass options these settings train with.
@@ -62,6 +66,10 @@ public struct TrainingSettings: Sendable, Equatable, Hashable {
       throw .outOfRange(
         .regularizationRate, value: String(regularization.rate), allowed: "a finite number of at least 0")
     }
+    if let recordEvery, !(1...RecordingPlan.maximumEvery).contains(recordEvery) {
+      throw .outOfRange(
+        .recordEvery, value: String(recordEvery), allowed: "a whole number from 1 to \(RecordingPlan.maximumEvery)")
+    }
     let iterations = iterations(observations: observations)
     guard iterations <= Self.maximumIterations else { throw .tooManyIterations(iterations) }
     if batchNorm && effectiveBatchSize(observations: observations) == 1 {
@@ -83,6 +91,7 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
     case epochs
     case learningRate = "learning-rate"
     case regularizationRate = "regularization-rate"
+    case recordEvery = "record-every"
 
     /// The key of this setting in an experiment file.
     public var jsonKey: String { rawValue.split(separator: "-").joined(separator: "_") }

@@ -39,7 +39,9 @@ final class Workspace {
     self.batchCapacity = batchCapacity
     base = LayerBuffers(shape: shape, batchNorm: options.batchNorm, capacity: capacity)
     trial = LayerBuffers(shape: shape, batchNorm: options.batchNorm, capacity: batchCapacity)
-    let width = NetworkShape.maximumWidth
+    // Buffers per unit of the widest layer: a gradient over a million points should not
+    // hold them for sixteen units when the network has three.
+    let width = max(shape.hidden.max() ?? 1, 1)
     let size = 2 * capacity + batchCapacity * (3 + 2 * width) + shape.parameterCount
     let storage = UnsafeMutablePointer<Double>.allocate(capacity: size)
     storage.initialize(repeating: 0, count: size)

@@ -22,36 +22,10 @@ extension NNLab {
     func run() throws {
       let dataset = try data.spec().dataset
       if json {
-        print(try JSONText.encode(DataSetJSON(dataset)))
+        print(dataset.json())
       } else {
         print(dataset.csv(), terminator: "")
       }
     }
   }
-}
-
-/// A data set as `nnlab data --json` prints it.
-struct DataSetJSON: Encodable {
-  var train: LabeledPoints
-  var test: LabeledPoints
-
-  init(_ data: Dataset) {
-    train = data.train
-    test = data.test
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    for (key, points) in [(CodingKeys.train, train), (.test, test)] {
-      var list = container.nestedUnkeyedContainer(forKey: key)
-      for i in 0..<points.count {
-        var row = list.nestedUnkeyedContainer()
-        try row.encode(points.x1[i])
-        try row.encode(points.x2[i])
-        try row.encode(points.y[i])
-      }
-    }
-  }
-
-  enum CodingKeys: String, CodingKey { case train, test }
 }

@@ -10,8 +10,10 @@ extension NNLab {
       discussion: """
         Defaults are the notebook's execute_ann defaults: its 2-3-1 network on its parabola. \
         Iterations are floor(n-obs / batch-size) * epochs; after each update the full \
-        training and test losses are recorded. A NaN or infinite loss stops training \
-        (diverged_at in JSON).
+        training and test losses are recorded. Above 10,000 points in a set, only the first, \
+        every k-th and the last update are recorded, with k chosen so that recording costs no \
+        more than training (or given with --record-every; record_every in JSON). A NaN or \
+        infinite parameter or recorded loss stops training (diverged_at in JSON).
         """)
 
     @OptionGroup var data: DataOptions
@@ -42,6 +44,12 @@ extension NNLab {
     @Option(parsing: .unconditional, help: "The penalty's rate r: the objective is loss + r * P (a number of at least 0).")
     var regularizationRate: Double = 0
 
+    @Option(
+      parsing: .unconditional,
+      help: "Record the losses after the first, every k-th and the last update only (1 to 10000000; default: every update up to 10,000 points per set, else k so that recording costs no more than training)."
+    )
+    var recordEvery: Int?
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -51,7 +59,7 @@ extension NNLab {
       let settings = TrainingSettings(
         activation: activation, batchSize: batchSize, epochs: epochs, learningRate: learningRate,
         batchNorm: batchNorm, gradient: gradient,
-        regularization: Regularization(regularization, rate: regularizationRate))
+        regularization: Regularization(regularization, rate: regularizationRate), recordEvery: recordEvery)
       let observations = dataSpec.trainingPointCount
       do {
         try settings.validate(observations: observations)
@@ -87,7 +95,8 @@ extension NNLab {
   }
 }
 
-/// A training result as `nnlab train --json` prints it: every recorded loss.
+/// A training result as `nnlab train --json` prints it: every recorded loss, and how often
+/// losses were recorded when not after every update.
 struct TrainingJSON: Encodable {
   var result: TrainingResult
 
@@ -100,6 +109,7 @@ struct TrainingJSON: Encodable {
     case parameters = "params"
     case divergedAt = "diverged_at"
     case final
+    case recordEvery = "record_every"
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -110,5 +120,7 @@ struct TrainingJSON: Encodable {
     try container.encode(result.parameters, forKey: .parameters)
     try container.encode(result.divergedAt, forKey: .divergedAt)
     try container.encode(result.final, forKey: .final)
+    let every = result.history.recording.every
+    if every > 1 { try container.encode(every, forKey: .recordEvery) }
   }
 }

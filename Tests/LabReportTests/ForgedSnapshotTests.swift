@@ -118,7 +118,7 @@ import TestSupport
       ValueForgery("step after of huge values", .harmless) {
         $0.step.after = Parameters(shape: .notebook, values: (0..<13).map { $0 % 2 == 0 ? 1e308 : -1e308 })
       },
-      ValueForgery("diverged inside the run", .invalid("cases[0].loss.count: must be the number of completed updates")) {
+      ValueForgery("diverged inside the run", .invalid("cases[0].loss.count: must be the number of recorded updates")) {
         $0.cases[0].divergedAt = 2
       },
       ValueForgery("parameters of another shape", .invalid("cases[0].params: 'b1_1' is not a parameter of the 2-3-1 network")) {
@@ -200,7 +200,7 @@ import TestSupport
         ratios: [[Double]]? = nil
       ) -> ValueForgery {
         let changed = TrainingCurves(
-          unchecked: curves.stride, curves.count, accuracy ?? curves.accuracyTrain, curves.accuracyTest,
+          unchecked: curves.stride, curves.count, curves.recording, accuracy ?? curves.accuracyTrain, curves.accuracyTest,
           norms ?? curves.gradientNorm, ratios ?? curves.updateRatio)
         return ValueForgery(description, outcome) { $0.cases[0].curves = changed }
       }
@@ -322,7 +322,7 @@ import TestSupport
     TextForgery("no parameter b11", "cases[0].params: parameter 'b11' is missing") { $0.remove("cases.0.params.b11") },
     TextForgery("cases.0.params.b11", #""0""#, "cases[0].params.b11: expected a number"),
     TextForgery("cases.0.params.w99", "0", "cases[0].params: 'w99' is not a parameter of the 2-3-1 network"),
-    TextForgery("cases.0.loss.count", "-1", "cases[0].loss.count: must be the number of completed updates"),
+    TextForgery("cases.0.loss.count", "-1", "cases[0].loss.count: must be the number of recorded updates"),
     TextForgery("cases.0.loss.count", "-9223372036854775808", "cases[0].loss.count: expected an integer of magnitude below 9e15"),
     TextForgery("cases.0.loss.stride", "0", "cases[0].loss.stride: does not fit 2 iterations"),
     TextForgery("cases.0.loss.stride", "9223372036854775807", "cases[0].loss.stride: expected an integer of magnitude below 9e15"),

@@ -34,7 +34,7 @@ import TestSupport
     let history = old.cases[0].history
     var train = history.train
     train[500] = train[500].nextUp
-    var recorder = LossRecorder(iterations: history.count)
+    var recorder = LossRecorder(plan: RecordingPlan(every: 1, iterations: history.count))
     for (a, b) in zip(train, history.test) { recorder.record(train: a, test: b) }
     old.cases[0].history = recorder.finish()
     let file = try Snapshot.encoded(SnapshotFile(old, checksum: old.checksum(format: 2), format: 2))

@@ -20,6 +20,23 @@ import TinyNet
     #expect(sample.hidden[0].allSatisfy { $0.normalized == nil })
   }
 
+  /// The report takes a diagram's values from a workspace's pass instead of a trace: the
+  /// same values, batch-normalised over the whole set too.
+  @Test(arguments: [Fixtures.relu, Fixtures.batchNorm, NetworkOptions(activation: .tanh)])
+  func aSampleFromAPassIsTheSampleFromATrace(_ options: NetworkOptions) throws {
+    let shape = try NetworkShape(features: [.x1, .x2, .sinX1], hidden: [4, 2])
+    let parameters = Parameters(shape: shape, values: (0..<shape.parameterCount).map { sin(Double($0) * 1.7) })
+    let points = Fixtures.data.train
+    let trace = ForwardTrace(points: points, parameters: parameters, options: options)
+    let passes = ForwardPasses(points: points, shape: shape, options: options)
+    passes.run(parameters)
+    for index in [0, 41, 99] {
+      #expect(
+        DiagramSample(passes: passes, points: points, index: index)
+          == DiagramSample(trace: trace, points: points, index: index))
+    }
+  }
+
   @Test func batchNormShowsNormalisedValuesAndLabelsTheActivation() throws {
     let sample = Fixtures.sample(.notebookInitial, options: Fixtures.batchNorm)
     let normalized = try sample.hidden[0].map { try #require($0.normalized) }

@@ -8,12 +8,15 @@ public struct OracleTraining: Decodable, Sendable {
   public var params: [String: Double?]
   /// What the report draws over time, when the configuration asked for it.
   public var dynamics: OracleDynamics?
+  /// How often losses were recorded, when not after every update.
+  public var recordEvery: Int?
 
   enum CodingKeys: String, CodingKey {
     case iterations
     case lossTrain = "loss_train"
     case lossTest = "loss_test"
     case params, dynamics
+    case recordEvery = "record_every"
   }
 }
 
@@ -74,13 +77,15 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
   public var dynamics: Bool?
   /// The checkpoints asked for (nil: the default plan).
   public var checkpoints: [Int]?
+  /// Record every k-th update (nil: the default, every update on sets of up to 10,000).
+  public var recordEvery: Int?
 
   public init(
     seed: Int = 317, nObs: Int = 100, activation: String = "relu", batchSize: Int = 1,
     epochs: Int = 1, learningRate: Double = 0.01, batchNorm: Bool = false, data: String? = nil,
     noise: Double? = nil, nTest: Int? = nil, hidden: [Int]? = nil, features: [String]? = nil,
     regularization: String? = nil, regularizationRate: Double? = nil, initialization: String? = nil,
-    initSeed: Int? = nil, dynamics: Bool? = nil, checkpoints: [Int]? = nil
+    initSeed: Int? = nil, dynamics: Bool? = nil, checkpoints: [Int]? = nil, recordEvery: Int? = nil
   ) {
     self.seed = seed
     self.nObs = nObs
@@ -100,6 +105,7 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     self.initSeed = initSeed
     self.dynamics = dynamics
     self.checkpoints = checkpoints
+    self.recordEvery = recordEvery
   }
 
   enum CodingKeys: String, CodingKey {
@@ -117,6 +123,7 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     case initialization = "init"
     case initSeed = "init_seed"
     case dynamics, checkpoints
+    case recordEvery = "record_every"
   }
 
   public var description: String {
@@ -126,6 +133,7 @@ public struct OracleConfiguration: Encodable, Sendable, CustomStringConvertible 
     if let features { text += " features \(features.joined(separator: ","))" }
     if let regularization { text += " \(regularization) \(regularizationRate ?? 0)" }
     if let initialization { text += " init \(initialization)\(initSeed.map { " \($0)" } ?? "")" }
+    if let recordEvery { text += " record every \(recordEvery)" }
     return text
   }
 }

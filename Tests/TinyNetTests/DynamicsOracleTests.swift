@@ -3,7 +3,7 @@ import TestSupport
 import TinyNet
 
 /// What the report draws over time, against `reference/seed_reference.py` (numpy): the
-/// accuracy after every update, each layer's gradient norm and update ratio, the
+/// accuracy after every recorded update, each layer's gradient norm and update ratio, the
 /// parameters at the checkpoints, the final confusion matrices and the numeric column of
 /// the gradient check, all bit for bit, on networks of several shapes.
 @Suite(.serialized) struct DynamicsOracleTests {
@@ -19,6 +19,8 @@ import TinyNet
     .init(nObs: 30, activation: "sigmoid", batchSize: 10, epochs: 3, learningRate: 0.8, data: "gauss", noise: 0.3, regularization: "l2", regularizationRate: 0.05, dynamics: true),
     .init(nObs: 25, activation: "relu", batchSize: 1, epochs: 2, learningRate: 1.0, data: "circle", hidden: [16], dynamics: true, checkpoints: [0]),
     .init(nObs: 30, batchSize: 3, epochs: 2, learningRate: 0.2, regularization: "l1", regularizationRate: 0.01, dynamics: true),
+    .init(activation: "tanh", batchSize: 10, epochs: 10, learningRate: 0.1, dynamics: true, recordEvery: 9),
+    .init(nObs: 40, activation: "tanh", batchSize: 5, epochs: 3, learningRate: 0.1, data: "circle", hidden: [4, 4], dynamics: true, recordEvery: 5),
   ]
 
   @Test func curvesCheckpointsConfusionAndGradientCheckAgreeWithNumpy() throws {

@@ -11,7 +11,8 @@ extension OracleConfiguration {
       learningRate: learningRate, batchNorm: batchNorm,
       regularization: Regularization(
         try #require(Regularization.Kind(rawValue: regularization ?? "none")),
-        rate: regularizationRate ?? 0))
+        rate: regularizationRate ?? 0),
+      recordEvery: recordEvery)
     let dataSeed = UInt32(seed)
     let data = DataSpec(
       kind: try #require(DataKind(rawValue: self.data ?? "parabola")), seed: dataSeed,

@@ -85,12 +85,30 @@ import TinyNet
     .init(nObs: 16, activation: "tanh", batchSize: 16, epochs: 20, learningRate: 0.5, data: "gauss", noise: 0.5, hidden: [2, 2], regularization: "l1", regularizationRate: 0.5),
   ]
 
+  /// Runs that record the first, every k-th and the last update: by `record_every` (k
+  /// beyond the run records its first and last update only), and by default on a set of
+  /// more than 10,000 points (12,000 points, batches of 10: k = ceil(24,000 / 260) = 93).
+  static let recordingConfigurations: [OracleConfiguration] = [
+    .init(epochs: 3, learningRate: 0.1, recordEvery: 7),
+    .init(batchSize: 20, epochs: 50, learningRate: 0.1, batchNorm: true, recordEvery: 13),
+    .init(nObs: 40, activation: "tanh", batchSize: 5, epochs: 4, learningRate: 0.3, data: "spiral", noise: 0.2, hidden: [8, 8], recordEvery: 4),
+    .init(nObs: 30, activation: "sigmoid", batchSize: 3, epochs: 2, learningRate: 0.5, data: "xor", regularization: "l2", regularizationRate: 0.01, recordEvery: 100),
+    .init(nObs: 12_000, batchSize: 10, epochs: 1, learningRate: 0.05),
+  ]
+
   @Test func everyRecordedLossAgreesWithNumpy() throws {
     try compare(Self.configurations)
   }
 
   @Test func networksOfEveryShapeOnEveryDataSetAgreeWithNumpy() throws {
     try compare(Self.generalConfigurations)
+  }
+
+  @Test func runsRecordingEveryKthUpdateAgreeWithNumpy() throws {
+    let oracle = try runOracle(Self.recordingConfigurations)
+    #expect(oracle.map(\.recordEvery) == [7, 13, 4, 100, 93])
+    #expect(oracle.map(\.lossTrain.count) == [44, 21, 9, 2, 14])
+    try compare(Self.recordingConfigurations)
   }
 
   /// Trains each configuration in nnlab and in the oracle and demands the same bits for
@@ -103,13 +121,15 @@ import TinyNet
       let shape = initial.shape
       let result = trainer.run(from: initial, exactLossLimit: .max)
       #expect(result.iterations == expected.iterations, "\(configuration)")
-      // numpy records NaN or infinity where nnlab stops: the first such iteration is
+      // numpy records NaN or infinity where nnlab stops: the first such record is
       // `divergedAt`, and everything before it agrees.
       let firstNonFinite = expected.lossTrain.indices.first {
         expected.lossTrain[$0] == nil || expected.lossTest[$0] == nil
       }
-      #expect(result.divergedAt == firstNonFinite.map { $0 + 1 }, "\(configuration)")
-      #expect(result.history.count == (firstNonFinite ?? expected.iterations), "\(configuration)")
+      let recording = result.history.recording
+      #expect(recording.every == expected.recordEvery ?? 1, "\(configuration)")
+      #expect(result.divergedAt == firstNonFinite.map { recording.iteration(ofRecord: $0) }, "\(configuration)")
+      #expect(result.history.count == (firstNonFinite ?? expected.lossTrain.count), "\(configuration)")
       for (ours, theirs) in [(result.history.train, expected.lossTrain), (result.history.test, expected.lossTest)] {
         let differing = zip(ours, theirs).filter { $0.bitPattern != ($1 ?? .nan).bitPattern }.count
         #expect(differing == 0, "\(configuration): \(differing) recorded losses differ from numpy's")

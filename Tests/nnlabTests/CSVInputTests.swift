@@ -200,23 +200,38 @@ import TestSupport
     #expect(!FileManager.default.fileExists(atPath: folder.path("report")))
   }
 
-  /// One row more than a table may have: refused at that row, before any work.
-  @Test func aFileWithTooManyRowsIsRefusedAtTheFirstRowTooMany() throws {
+  /// One row more than a table may have (two sets of a million points): refused at that
+  /// row, before any work; a million points in either set is the most.
+  @Test func aFileWithTooManyRowsOrPointsIsRefused() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let limit = 20_000
-    var text = "x1,x2,label\n"
-    for row in 0...limit { text += "\(Double(row % 400) / 100 - 2),\(Double(row % 397) / 100 - 2),\(row % 2)\n" }
-    let path = try folder.write(text, to: "many.csv")
-    for command in [["data"], ["train"]] {
-      let output = try runProcess(Repository.nnlab, command + ["--csv", path])
-      expectRefusal(
-        output, status: 65, mentioning: ["line \(limit + 2): more than \(limit) rows"], "\(command[0])")
-    }
-    // One row fewer is a table.
-    let lines = text.split(separator: "\n")
-    let fewer = try folder.write(lines.dropLast().joined(separator: "\n") + "\n", to: "enough.csv")
-    let output = try runProcess(Repository.nnlab, ["data", "--csv", fewer, "--json"])
-    #expect(output.status == 0, "\(output.stderr)")
+    let limit = 2_000_000
+    let path = try folder.write("x1,x2,label\n" + String(repeating: "0.5,-0.25,1\n", count: limit + 1), to: "many.csv")
+    expectRefusal(
+      try runProcess(Repository.nnlab, ["data", "--csv", path]), status: 65,
+      mentioning: ["many.csv' line \(limit + 2): more than \(limit) rows"], "data")
+    // One row fewer is a table: a million training and a million test points.
+    let rows = (0..<limit).map { "\(Double($0 % 400) / 100 - 2),\(Double($0 % 397) / 100 - 2),\($0 % 2)\n" }
+    let enough = try folder.write("x1,x2,label\n" + rows.joined(), to: "enough.csv")
+    let output = try runProcess(
+      Repository.nnlab,
+      ["train", "--csv", enough, "--hidden", "none", "--batch-size", "1000000", "--gradient", "analytic", "--json"])
+    try #require(output.status == 0, "\(output.stderr)")
+    let result = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(result["iterations"] as? Int == 1)
+    #expect((result["loss_train"] as? [Double])?.count == 1)
+
+    // A set column that puts a million and one points in the training set.
+    let training = try folder.write(
+      "x1,x2,label,set\n" + String(repeating: "0.5,-0.25,1,train\n", count: limit / 2 + 1) + "1,1,0,test\n",
+      to: "lab/training.csv")
+    expectRefusal(
+      try runProcess(Repository.nnlab, ["train", "--csv", training]), status: 65,
+      mentioning: ["training.csv': the train set has 1000001 points; at most 1000000 are allowed"], "train")
+    let experiment = try folder.write(Self.experiment(data: #""csv": "training.csv""#), to: "lab/experiment.json")
+    let report = try runProcess(Repository.nnlab, ["report", experiment, "--quiet", "--out", folder.path("report")])
+    expectRefusal(
+      report, status: 65,
+      mentioning: ["experiment.json': data.csv: the train set has 1000001 points; at most 1000000 are allowed"], "report")
   }
 }

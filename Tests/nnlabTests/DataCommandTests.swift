@@ -32,6 +32,10 @@ import TestSupport
       #expect(json.stderr.isEmpty)
       let printed = try JSONDecoder().decode(PointSets.self, from: Data(json.stdout.utf8))
       expectSameBits(printed, PointSets(expected), "\(configuration) --json")
+      // Written without JSONEncoder, as JSONEncoder writes it.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      #expect(String(decoding: try encoder.encode(printed), as: UTF8.self) + "\n" == json.stdout, "\(configuration)")
 
       let csv = try runProcess(Repository.nnlab, arguments)
       try #require(csv.status == 0, "\(configuration): \(csv.stderr)")
@@ -72,7 +76,7 @@ import TestSupport
 }
 
 /// A data set's rows `[x1, x2, class]`, as `nnlab data --json` and the oracle print them.
-struct PointSets: Decodable, Equatable {
+struct PointSets: Codable, Equatable {
   var train: [[Double]]
   var test: [[Double]]
 

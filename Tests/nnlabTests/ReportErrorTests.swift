@@ -41,8 +41,12 @@ import TestSupport
       kind: "seed out of range", json: valid.replacingOccurrences(of: "317", with: "-4"),
       message: "data.seed: must be 0 to 4294967295, got -4"),
     BadExperiment(
-      kind: "too many points", json: valid.replacingOccurrences(of: #""n_obs": 30"#, with: #""n_obs": 20000"#),
-      message: "data.n_obs: the training set has 20000 points; a report draws at most 10000"),
+      kind: "too many points", json: valid.replacingOccurrences(of: #""n_obs": 30"#, with: #""n_obs": 1000001"#),
+      message: "data.n_obs: n-obs must be 1 to 1000000, got 1000001"),
+    BadExperiment(
+      kind: "record_every 0",
+      json: valid.replacingOccurrences(of: #""name": "one""#, with: #""name": "one", "record_every": 0"#),
+      message: "cases[0].record_every: record-every must be a whole number from 1 to 10000000, got 0"),
     BadExperiment(
       kind: "unknown activation",
       json: valid.replacingOccurrences(of: #""name": "one","#, with: #""name": "one", "activation": "softmax","#),

@@ -13,6 +13,8 @@ import TestSupport
     var lossTest: [Double]
     var params: [String: Double]
     var final: Final
+    /// Present when the losses were not recorded after every update.
+    var recordEvery: Int?
 
     struct Final: Decodable {
       var lossTrain: Double
@@ -30,6 +32,7 @@ import TestSupport
     enum CodingKeys: String, CodingKey {
       case iterations, params, final
       case lossTrain = "loss_train", lossTest = "loss_test"
+      case recordEvery = "record_every"
     }
   }
 
@@ -65,6 +68,11 @@ import TestSupport
       "0.3", "--seed", "8", "--hidden", "3,2", "--activation", "tanh", "--batch-size", "4", "--epochs", "3",
       "--learning-rate", "0.4",
     ],
+    // The first, every 6th and the last of 24 updates recorded: 1, 6, 12, 18, 24.
+    [
+      "--data", "circle", "--n-obs", "50", "--hidden", "4", "--activation", "tanh", "--batch-size", "4",
+      "--epochs", "2", "--learning-rate", "0.3", "--record-every", "6",
+    ],
   ]
 
   @Test(arguments: configurations)
@@ -78,7 +86,8 @@ import TestSupport
     let numpy = try decoder.decode(Printed.self, from: Data(theirs.stdout.utf8))
     #expect(mine.iterations > 0)
     #expect(mine.iterations == numpy.iterations)
-    #expect(mine.lossTrain.count == mine.iterations)
+    #expect(mine.recordEvery == numpy.recordEvery)
+    #expect(mine.lossTrain.count == (mine.recordEvery == nil ? mine.iterations : 5))
     #expect(mine.lossTrain.map(\.bitPattern) == numpy.lossTrain.map(\.bitPattern))
     #expect(mine.lossTest.map(\.bitPattern) == numpy.lossTest.map(\.bitPattern))
     #expect(mine.params.keys.sorted() == numpy.params.keys.sorted())
@@ -105,6 +114,7 @@ import TestSupport
       ["--data", "circle"], ["--noise", "0.5"], ["--n-test", "7"], ["--seed", "4"], ["--hidden", "3"],
       ["--features", "x1,x1_x2"], ["--regularization", "l2", "--regularization-rate", "0.1"],
       ["--regularization", "l1", "--regularization-rate", "0.1"], ["--init-seed", "99"], ["--activation", "tanh"],
+      ["--record-every", "3"],
     ] {
       let changed = try runProcess(Repository.nnlab, base + extra)
       try #require(changed.status == 0, "\(extra): \(changed.stderr)")
