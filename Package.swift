@@ -31,12 +31,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(name: "SafeText"),
     .target(name: "TinyNet", dependencies: ["SafeText", .product(name: "Crypto", package: "swift-crypto")]),
-    .target(name: "DataFiles", dependencies: ["TinyNet", "SafeText"]),
+    .target(
+      name: "DataFiles",
+      dependencies: ["TinyNet", "SafeText", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SVGCharts", dependencies: ["SafeText"]),
     .systemLibrary(
       name: "CGraphviz",
