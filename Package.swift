@@ -41,12 +41,10 @@ let package = Package(
       name: "DataFiles",
       dependencies: ["TinyNet", "SafeText", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SVGCharts", dependencies: ["SafeText"]),
-    .systemLibrary(
-      name: "CGraphviz",
-      pkgConfig: "libgvc",
-      providers: [.apt(["libgraphviz-dev"])]
-    ),
-    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
+    // Graphviz is loaded at the first diagram (CGraphvizLoader) rather than linked, so that
+    // the commands that draw none start without mapping it and its dependencies.
+    .target(name: "CGraphvizLoader", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphvizLoader", "SafeText"]),
     .systemLibrary(name: "CRename"),
     .target(
       name: "CRsvgLoader", cSettings: [.unsafeFlags(rsvgHeaderFlags)], linkerSettings: [.linkedLibrary("dl")]),
