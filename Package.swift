@@ -20,14 +20,17 @@ let rsvgHeaderFlags: [String] = {
 
 /// How a release nnlab is linked, for a start-up that maps less of it: by lld, with its
 /// relative relocations packed (DT_RELR: some 85,000 of them took 2 MiB, every page of
-/// which the dynamic loader read at each start), and with the functions that
+/// which the dynamic loader read at each start); with the functions that
 /// scripts/startup-order.txt lists (those nnlab runs) put together, so that a command
-/// touches a few hundred KiB of code instead of pages all over its 18 MiB. A function the
-/// list does not name (a new one) is only left where it was.
+/// touches a few hundred KiB of code instead of pages all over its 18 MiB (a function the
+/// list does not name, a new one, is only left where it was); and without exporting its
+/// own symbols, which `--static-swift-stdlib` asks for (`-export-dynamic`): no library
+/// nnlab loads calls back into it, and the loader then searches no table of 8,000 symbols
+/// for each symbol of libc, libm and libstdc++.
 let releaseLinkerFlags = [
   "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
   "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/startup-order.txt",
-  "-Xlinker", "--no-warn-symbol-ordering",
+  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic",
 ]
 
 let package = Package(
