@@ -4,11 +4,13 @@ SWIFT ?= swift
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 # Release builds link the Swift runtime and Foundation statically: nnlab then starts
 # without loading a dozen shared libraries, and runs wherever Graphviz's are installed.
+# (Package.swift links a release nnlab with lld, packed relocations and the function order
+# of scripts/startup-order.txt.)
 # SwiftPM does not link again when only --static-swift-stdlib changed, so the release
 # nnlab is removed first (linking it again takes seconds; nothing is recompiled).
 RELEASE_BUILD := $(if $(RELEASE_BIN),rm -f $(RELEASE_BIN)/nnlab &&) $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: report test bench build release clean install uninstall man
+.PHONY: report test bench build release clean install uninstall man startup-order
 
 report: release
 	$(RELEASE_BIN)/nnlab report
@@ -34,6 +36,13 @@ bench:
 
 clean:
 	rm -rf .build
+
+# `make startup-order` runs the release nnlab's commands under valgrind and writes
+# scripts/startup-order.txt again: the functions they run, which release builds put
+# together. Run it after large changes or with a new Swift toolchain; then `make release`.
+startup-order: release
+	@scripts/install-prerequisites startup-order
+	scripts/startup-order $(RELEASE_BIN)/nnlab
 
 # `make install PREFIX=/usr/local` (the default) installs nnlab, its templates, its man
 # page and its bash, zsh and fish completions; `make uninstall PREFIX=...` removes exactly

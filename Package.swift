@@ -18,6 +18,21 @@ let rsvgHeaderFlags: [String] = {
   return text.split(whereSeparator: \.isWhitespace).map(String.init)
 }()
 
+/// How a release nnlab is linked, for a start-up that maps less of it: by lld, with its
+/// relative relocations packed (DT_RELR: some 85,000 of them took 2 MiB, every page of
+/// which the dynamic loader read at each start); with the functions that
+/// scripts/startup-order.txt lists (those nnlab runs) put together, so that a command
+/// touches a few hundred KiB of code instead of pages all over its 18 MiB (a function the
+/// list does not name, a new one, is only left where it was); and without exporting its
+/// own symbols, which `--static-swift-stdlib` asks for (`-export-dynamic`): no library
+/// nnlab loads calls back into it, and the loader then searches no table of 8,000 symbols
+/// for each symbol of libc, libm and libstdc++.
+let releaseLinkerFlags = [
+  "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+  "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/startup-order.txt",
+  "-Xlinker", "--no-warn-symbol-ordering", "-Xlinker", "--no-export-dynamic",
+]
+
 let package = Package(
   name: "nnlab",
   products: [
@@ -41,12 +56,10 @@ let package = Package(
       name: "DataFiles",
       dependencies: ["TinyNet", "SafeText", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SVGCharts", dependencies: ["SafeText"]),
-    .systemLibrary(
-      name: "CGraphviz",
-      pkgConfig: "libgvc",
-      providers: [.apt(["libgraphviz-dev"])]
-    ),
-    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphviz", "SafeText"]),
+    // Graphviz is loaded at the first diagram (CGraphvizLoader) rather than linked, so that
+    // the commands that draw none start without mapping it and its dependencies.
+    .target(name: "CGraphvizLoader", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphvizLoader", "SafeText"]),
     .systemLibrary(name: "CRename"),
     .target(
       name: "CRsvgLoader", cSettings: [.unsafeFlags(rsvgHeaderFlags)], linkerSettings: [.linkedLibrary("dl")]),
@@ -66,7 +79,8 @@ let package = Package(
       dependencies: [
         "TinyNet", "DataFiles", "LabReport", "SafeText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      linkerSettings: [.unsafeFlags(releaseLinkerFlags, .when(configuration: .release))]
     ),
     .executableTarget(name: "nnlab-bench", dependencies: ["TinyNet"], path: "Benchmarks/NNLabBench"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),

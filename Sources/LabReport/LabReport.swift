@@ -27,7 +27,7 @@ public enum LabReport {
   /// threads (by default one per core), with the same bytes whatever `jobs` is.
   ///
   /// Everything is checked before training: the templates, the language's texts, the
-  /// output folder, and librsvg and cairo when `output` asks for PNG or PDF. `progress` receives a case's index and completed iterations.
+  /// output folder, Graphviz, and librsvg and cairo when `output` asks for PNG or PDF. `progress` receives a case's index and completed iterations.
   /// - Returns: the snapshot the report was rendered from.
   @discardableResult
   public static func report(
@@ -36,6 +36,7 @@ public enum LabReport {
     progress: (@Sendable (_ caseIndex: Int, _ iterations: Int) -> Void)? = nil
   ) throws(LabReportError) -> Snapshot {
     let strings = try templates.strings(language)
+    try ReportAssembler.checkDiagramLibrary()
     try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }
@@ -55,6 +56,7 @@ public enum LabReport {
     var snapshot = snapshot
     if let language { snapshot.language = language }
     let strings = try templates.strings(snapshot.language)
+    try ReportAssembler.checkDiagramLibrary()
     try ReportAssembler.checkExportLibrary(formats: output.formats)
     try folder.checkTarget()
     if output.zip { try folder.checkArchiveTarget() }

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphvizLoader
 
 /// The nodes and edges of a graph read from DOT source, with their attributes.
 struct DOTGraph {
@@ -20,38 +20,38 @@ struct DOTGraph {
   /// The edges, grouped by tail in node order.
   var edges: [Edge]
 
-  /// Copies the contents of an open cgraph graph.
-  init(_ graph: UnsafeMutablePointer<Agraph_t>) {
+  /// Copies the contents of an open cgraph graph, read with `library`.
+  init(_ graph: UnsafeMutablePointer<Agraph_t>, library: NNLabGraphviz) {
     func attributes(_ object: UnsafeMutableRawPointer, kind: Int32) -> [String: String] {
       var values: [String: String] = [:]
-      var symbol = agnxtattr(graph, kind, nil)
+      var symbol = library.agnxtattr(graph, kind, nil)
       while let current = symbol {
-        if let name = current.pointee.name, let value = agxget(object, current) {
+        if let name = current.pointee.name, let value = library.agxget(object, current) {
           values[String(cString: name)] = String(cString: value)
         }
-        symbol = agnxtattr(graph, kind, current)
+        symbol = library.agnxtattr(graph, kind, current)
       }
       return values
     }
     func name(_ object: UnsafeMutableRawPointer?) -> String {
-      agnameof(object).map { String(cString: $0) } ?? ""
+      library.agnameof(object).map { String(cString: $0) } ?? ""
     }
 
     self.attributes = attributes(graph, kind: Int32(AGRAPH))
     nodes = []
     edges = []
-    var node = agfstnode(graph)
+    var node = library.agfstnode(graph)
     while let current = node {
       nodes.append(Node(name: name(current), attributes: attributes(current, kind: Int32(AGNODE))))
-      var edge = agfstout(graph, current)
+      var edge = library.agfstout(graph, current)
       while let out = edge {
         edges.append(
           Edge(
             tail: name(nnlab_agtail(out)), head: name(nnlab_aghead(out)),
             attributes: attributes(out, kind: Int32(AGEDGE))))
-        edge = agnxtout(graph, out)
+        edge = library.agnxtout(graph, out)
       }
-      node = agnxtnode(graph, current)
+      node = library.agnxtnode(graph, current)
     }
   }
 }

@@ -1,25 +1,38 @@
-import CGraphviz
+internal import CGraphvizLoader
 
 /// A Graphviz context (`GVC_t`) and every call made with it.
 ///
 /// Graphviz keeps global state and is not thread-safe: only `GraphvizRenderer` holds a
 /// context, behind its lock. Freed with `gvFreeContext` when it goes away.
 struct GraphvizContext: ~Copyable {
-  private let gvc: OpaquePointer?
-  /// The plugin libraries the context was made with; closed after the context is freed.
-  private let plugins: GraphvizPlugins?
+  /// Graphviz's functions and a context made with them.
+  private struct Loaded {
+    let library: NNLabGraphviz
+    let gvc: OpaquePointer
+    /// The plugin libraries the context was made with; closed after the context is freed.
+    let plugins: GraphvizPlugins?
+  }
 
-  /// A context with only the dot layout and the core renderers (SVG, DOT), or, if those
-  /// libraries cannot be opened directly, with every plugin Graphviz's configuration
-  /// lists.
+  /// The loaded context, or why Graphviz could not be loaded or make one.
+  private let loaded: Result<Loaded, GraphvizError>
+
+  /// Loads Graphviz and makes a context with only the dot layout and the core renderers
+  /// (SVG, DOT), or, if those libraries cannot be opened directly, with every plugin
+  /// Graphviz's configuration lists.
   init() {
-    GraphvizMessages.install()
-    plugins = GraphvizPlugins()
-    gvc = plugins.map { gvContextPlugins($0.builtins, 0) } ?? gvContext()
+    loaded = Result { () throws(GraphvizError) in
+      let library = try GraphvizLibrary.functions()
+      GraphvizMessages.install(library)
+      let plugins = GraphvizPlugins(folder: String(cString: library.pluginFolder))
+      guard let gvc = plugins.map({ library.gvContextPlugins($0.builtins, 0) }) ?? library.gvContext() else {
+        throw GraphvizError(operation: "create a context", message: "gvContext failed")
+      }
+      return Loaded(library: library, gvc: gvc, plugins: plugins)
+    }
   }
 
   deinit {
-    if let gvc { gvFreeContext(gvc) }
+    if case .success(let loaded) = loaded { _ = loaded.library.gvFreeContext(loaded.gvc) }
   }
 
   /// Lays `diagram` out with the `dot` engine and renders it as SVG and as DOT source.
@@ -28,29 +41,29 @@ struct GraphvizContext: ~Copyable {
   func render(_ diagram: NetworkDiagram, idPrefix: String) throws(GraphvizError) -> (
     svg: String, dot: String
   ) {
-    let gvc = try context()
-    GraphvizMessages.reset()
-    guard let graph = diagram.makeGraph(idPrefix: idPrefix) else {
+    let (library, gvc) = try context()
+    GraphvizMessages.reset(library)
+    guard let graph = diagram.makeGraph(idPrefix: idPrefix, library: library) else {
       throw GraphvizError(operation: "build the graph", message: "out of memory")
     }
-    defer { agclose(graph) }
-    try GraphvizMessages.check("build the graph")
-    guard gvLayout(gvc, graph, "dot") == 0 else {
+    defer { _ = library.agclose(graph) }
+    try GraphvizMessages.check("build the graph", library)
+    guard library.gvLayout(gvc, graph, "dot") == 0 else {
       throw GraphvizError(
         operation: "lay out the graph",
         message: GraphvizMessages.collected(orElse: "gvLayout failed"))
     }
-    defer { gvFreeLayout(gvc, graph) }
-    try GraphvizMessages.check("lay out the graph")
+    defer { _ = library.gvFreeLayout(gvc, graph) }
+    try GraphvizMessages.check("lay out the graph", library)
     var placements: [String: NetworkDiagram.NodePlacement] = [:]
     for name in diagram.placedNodes {
-      if let node = CGraph.withCString(name, { agnode(graph, $0, 0) }) {
+      if let node = CGraph.withCString(name, { library.agnode(graph, $0, 0) }) {
         placements[name] = Self.placement(of: node)
       }
     }
-    let svg = try renderData(gvc, graph, format: "svg")
+    let svg = try renderData(library, gvc, graph, format: "svg")
     let overlaid = diagram.overlaid(svg, placements: placements, idPrefix: idPrefix)
-    return (overlaid, try renderData(gvc, graph, format: "canon"))
+    return (overlaid, try renderData(library, gvc, graph, format: "canon"))
   }
 
   /// Where the layout put `node`, in the SVG graph group's coordinates: cgraph's centre
@@ -62,38 +75,37 @@ struct GraphvizContext: ~Copyable {
 
   /// Parses DOT source with `agmemread` and lists its nodes and edges.
   func read(dot: String) throws(GraphvizError) -> DOTGraph {
-    GraphvizMessages.reset()
-    guard let graph = agmemread(dot) else {
+    let (library, _) = try context()
+    GraphvizMessages.reset(library)
+    guard let graph = library.agmemread(dot) else {
       throw GraphvizError(
         operation: "read DOT", message: GraphvizMessages.collected(orElse: "agmemread failed"))
     }
-    defer { agclose(graph) }
-    try GraphvizMessages.check("read DOT")
-    return DOTGraph(graph)
+    defer { _ = library.agclose(graph) }
+    try GraphvizMessages.check("read DOT", library)
+    return DOTGraph(graph, library: library)
   }
 
-  /// The context, or an error if Graphviz could not create one.
-  private func context() throws(GraphvizError) -> OpaquePointer {
-    guard let gvc else {
-      throw GraphvizError(operation: "create a context", message: "gvContext failed")
-    }
-    return gvc
+  /// Graphviz's functions and the context, or why there are none.
+  private func context() throws(GraphvizError) -> (NNLabGraphviz, OpaquePointer) {
+    let loaded = try loaded.get()
+    return (loaded.library, loaded.gvc)
   }
 
   /// The laid-out `graph` rendered in `format`, from Graphviz's buffer, which is freed.
   private func renderData(
-    _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, format: String
+    _ library: NNLabGraphviz, _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, format: String
   ) throws(GraphvizError) -> String {
     var data: UnsafeMutablePointer<CChar>?
     var length: UInt32 = 0
-    let status = gvRenderData(gvc, graph, format, &data, &length)
-    defer { if let data { gvFreeRenderData(data) } }
+    let status = library.gvRenderData(gvc, graph, format, &data, &length)
+    defer { if let data { library.gvFreeRenderData(data) } }
     guard status == 0, let data else {
       throw GraphvizError(
         operation: "render \(format)",
         message: GraphvizMessages.collected(orElse: "gvRenderData failed"))
     }
-    try GraphvizMessages.check("render \(format)")
+    try GraphvizMessages.check("render \(format)", library)
     return String(decoding: UnsafeRawBufferPointer(start: data, count: Int(length)), as: UTF8.self)
   }
 }

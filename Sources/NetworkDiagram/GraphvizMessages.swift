@@ -1,18 +1,18 @@
-import CGraphviz
+internal import CGraphvizLoader
 import Foundation
 import Synchronization
 
 /// Graphviz's warnings and errors, captured instead of printed to standard error.
 ///
-/// Graphviz reports through one process-wide function; `install()` replaces it with one
+/// Graphviz reports through one process-wide function; `install(_:)` replaces it with one
 /// that appends to a buffer. Callers hold the renderer's lock, so the buffer only ever
 /// holds the messages of the operation in progress.
 enum GraphvizMessages {
   private static let buffer = Mutex("")
 
-  /// Routes every Graphviz message to the buffer from now on.
-  static func install() {
-    _ = agseterrf { text in
+  /// Routes every message of `library` to the buffer from now on.
+  static func install(_ library: NNLabGraphviz) {
+    _ = library.agseterrf { text in
       guard let text else { return 0 }
       let piece = String(cString: text)
       GraphvizMessages.buffer.withLock { $0 += piece }
@@ -21,18 +21,18 @@ enum GraphvizMessages {
   }
 
   /// Forgets earlier messages and Graphviz's error level before an operation starts.
-  static func reset() {
-    _ = agreseterrors()
+  static func reset(_ library: NNLabGraphviz) {
+    _ = library.agreseterrors()
     buffer.withLock { $0 = "" }
   }
 
-  /// Throws if Graphviz reported an error since `reset()`, with Graphviz's message.
-  static func check(_ operation: String) throws(GraphvizError) {
-    guard agerrors() >= Int32(AGERR.rawValue) else { return }
+  /// Throws if Graphviz reported an error since `reset(_:)`, with Graphviz's message.
+  static func check(_ operation: String, _ library: NNLabGraphviz) throws(GraphvizError) {
+    guard library.agerrors() >= Int32(AGERR.rawValue) else { return }
     throw GraphvizError(operation: operation, message: collected(orElse: "error without a message"))
   }
 
-  /// The messages collected since `reset()`, on one line, or `fallback` if there were none.
+  /// The messages collected since `reset(_:)`, on one line, or `fallback` if there were none.
   static func collected(orElse fallback: String) -> String {
     let text = buffer.withLock { $0 }
       .split(whereSeparator: \.isNewline)

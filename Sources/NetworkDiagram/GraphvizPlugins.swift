@@ -1,5 +1,5 @@
-import CGraphviz
-import Foundation
+internal import CGraphvizLoader
+import Glibc
 
 /// Graphviz's `dot` layout and `core` renderer plugins, opened directly so that a context
 /// can be made with only these two.
@@ -12,8 +12,8 @@ import Foundation
 /// everywhere, and the ones a browser's Arial or Liberation Sans draws with.
 ///
 /// The libraries are found where Graphviz itself looks for them on Linux: in the
-/// `graphviz` folder beside the `libgvc` that `/proc/self/maps` shows loaded. Elsewhere
-/// `init` fails and the caller falls back to `gvContext()`.
+/// `graphviz` folder beside the loaded `libgvc`. If they are not there, `init` fails and
+/// the caller falls back to `gvContext()`.
 final class GraphvizPlugins {
   /// The `lt_symlist_t` table for `gvContextPlugins`, ended by a null entry.
   let builtins: UnsafeMutablePointer<lt_symlist_t>
@@ -26,10 +26,8 @@ final class GraphvizPlugins {
     ("libgvplugin_core.so.\(GVPLUGIN_VERSION)", "gvplugin_core_LTX_library"),
   ]
 
-  /// Opens both plugin libraries, or returns nil if either cannot be found.
-  init?() {
-    guard let folder = Self.pluginFolder() else { return nil }
-
+  /// Opens both plugin libraries in `folder`, or returns nil if either cannot be found.
+  init?(folder: String) {
     var handles: [UnsafeMutableRawPointer] = []
     var entries: [lt_symlist_t] = []
     for library in Self.libraries {
@@ -47,24 +45,6 @@ final class GraphvizPlugins {
     builtins = .allocate(capacity: entries.count)
     builtins.initialize(from: entries, count: entries.count)
     self.handles = handles
-  }
-
-  /// The `graphviz` folder beside the loaded `libgvc`, from `/proc/self/maps`.
-  private static func pluginFolder() -> String? {
-    // `/proc` files report a size of zero: read to the end rather than by size.
-    guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"),
-      let maps = try? file.readToEnd()
-    else { return nil }
-    try? file.close()
-    for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
-      guard let start = line.firstIndex(of: "/") else { continue }
-      let path = line[start...]
-      guard let slash = path.lastIndex(of: "/"),
-        path[path.index(after: slash)...].hasPrefix("libgvc.so")
-      else { continue }
-      return path[..<slash] + "/graphviz"
-    }
-    return nil
   }
 
   deinit {

@@ -12,6 +12,14 @@ public final class GraphvizRenderer: Sendable {
 
   private init() {}
 
+  /// Loads Graphviz's libraries if no diagram has loaded them yet, so that a caller can
+  /// refuse work that needs diagrams before doing any.
+  /// - Throws: `GraphvizError` naming the Debian packages, and the library or symbol that
+  ///   is missing.
+  public static func loadLibrary() throws(GraphvizError) {
+    _ = try GraphvizLibrary.functions()
+  }
+
   /// Lays `diagram` out with Graphviz's `dot` engine and renders it as SVG and DOT.
   ///
   /// `idPrefix` starts every `id` in the SVG, so that several diagrams can share one

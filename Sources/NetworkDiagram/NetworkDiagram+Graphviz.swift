@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphvizLoader
 
 extension NetworkDiagram {
   /// The font of every label: Graphviz measures text with its metrics, and SVG readers
@@ -14,8 +14,9 @@ extension NetworkDiagram {
     }
   }
 
-  /// The diagram as a cgraph graph, ready for `gvLayout`, whose SVG ids all start with
-  /// `idPrefix`; nil if cgraph has no memory left. The caller closes it with `agclose`.
+  /// The diagram as a cgraph graph built with `library`, ready for `gvLayout`, whose SVG
+  /// ids all start with `idPrefix`; nil if cgraph has no memory left. The caller closes it
+  /// with `library.agclose`.
   ///
   /// A weighted edge is drawn through its label: a text node named after the weight
   /// (`w11`) sits on the wire, reached by an edge without arrowhead and left by one with
@@ -34,8 +35,8 @@ extension NetworkDiagram {
   /// A network too large to label (`ranks` not empty) is drawn with small circles of one
   /// size, straight wires and wide gaps between layers; each layer is one rank whose units
   /// are chained top to bottom by invisible edges, so they keep their order.
-  func makeGraph(idPrefix: String) -> UnsafeMutablePointer<Agraph_t>? {
-    guard let cgraph = CGraph(name: "network") else { return nil }
+  func makeGraph(idPrefix: String, library: NNLabGraphviz) -> UnsafeMutablePointer<Agraph_t>? {
+    guard let cgraph = CGraph(name: "network", library: library) else { return nil }
     cgraph.declare(
       Int32(AGRAPH),
       [
@@ -138,7 +139,7 @@ extension NetworkDiagram {
 
   /// Closes a graph that could not be completed, and returns nil.
   private func closing(_ cgraph: CGraph) -> UnsafeMutablePointer<Agraph_t>? {
-    agclose(cgraph.graph)
+    _ = cgraph.library.agclose(cgraph.graph)
     return nil
   }
 }

@@ -15,15 +15,17 @@ import TestSupport
     #expect(!needed.contains { $0.contains("rsvg") || $0.contains("cairo") || $0.contains("glib") }, "\(needed)")
   }
 
-  /// Runs nnlab in `folder` in a mount namespace where librsvg-2.so.2 is an empty file,
-  /// as on a machine without it.
-  static func nnlabWithoutLibrsvg(_ arguments: [String], in folder: URL) throws -> ProcessOutput {
+  /// Runs nnlab in `folder` in a mount namespace where the shared library `soname` (such
+  /// as `librsvg-2.so.2`) is an empty file, as on a machine without it.
+  static func nnlab(_ arguments: [String], hiding soname: String, in folder: URL) throws -> ProcessOutput {
     let script = #"""
-      library=$(ldconfig -p | awk '/librsvg-2\.so\.2 /{print $NF; exit}')
+      library=$(ldconfig -p | awk -v name="$1" '$1 == name {print $NF; exit}')
+      shift
       [ -n "$library" ] && mount --bind /dev/null "$(readlink -f "$library")" && exec "$@"
       """#
     return try runProcess(
-      URL(fileURLWithPath: "/usr/bin/env"), ["unshare", "--mount", "sh", "-c", script, "sh", Repository.nnlab.path] + arguments,
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["unshare", "--mount", "sh", "-c", script, "sh", soname, Repository.nnlab.path] + arguments,
       in: folder, environment: independentProcessEnvironment)
   }
 
@@ -44,14 +46,14 @@ import TestSupport
       ["render", Repository.root.appendingPathComponent("output/seed-lab/snapshot.json").path, "--quiet",
        "--formats", "pdf", "--zip", "--out", "render"],
     ] {
-      let output = try Self.nnlabWithoutLibrsvg(arguments, in: folder.url)
+      let output = try Self.nnlab(arguments, hiding: "librsvg-2.so.2", in: folder.url)
       #expect(output.status == 1, "\(arguments)")
       #expect(output.stderr.hasPrefix(expected), "\(output.stderr)")
       #expect(output.stderr.split(separator: "\n").count == 1, "\(output.stderr)")
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [])
 
-    let svg = try Self.nnlabWithoutLibrsvg(["report", "--quiet", "--out", "svg"], in: folder.url)
+    let svg = try Self.nnlab(["report", "--quiet", "--out", "svg"], hiding: "librsvg-2.so.2", in: folder.url)
     try #require(svg.status == 0, "\(svg.stderr)")
     let files = try folder.files("svg")
     #expect(files["index.html"] != nil)
