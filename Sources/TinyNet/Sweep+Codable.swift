@@ -57,6 +57,13 @@ extension KeyedDecodingContainer where Key == JSONKey {
         throw object.refuse(culprit.setting, place, "\(error.description) (in the case \(SafeText.quoted(spec.name)))")
       }
     }
+    // The notebook's 2-3-1 network starts from the notebook's parameters whatever the seed.
+    let seeds = sweep.settings.first { $0.setting == .initSeed }?.values.count ?? 0
+    if seeds > 1, cases.allSatisfy({ $0.network.initialization == .notebook && $0.network.shape == .notebook }) {
+      throw try nestedContainer(keyedBy: JSONKey.self, forKey: key).refuse(
+        "init_seed",
+        "changes nothing: the notebook's 2-3-1 network on x1, x2 starts from the notebook's parameters whatever the seed; give the network \"init\": \"random\"")
+    }
     return cases
   }
 

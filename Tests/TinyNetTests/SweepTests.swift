@@ -117,7 +117,7 @@ import TinyNet
     let hundred = "[" + (1...100).map(String.init).joined(separator: ", ") + "]"
     let refused = refusal(#"{"data_seed": \#(hundred), "init_seed": \#(hundred), "batch_norm": [true, false]}"#)
     #expect(refused == "sweep: expands to 20000 cases (2 × 100 × 100); at most 10000")
-    #expect(refusal(#"{"data_seed": \#(hundred), "init_seed": \#(hundred)}"#) == nil)
+    #expect(refusal(#"{"data_seed": \#(hundred), "epochs": \#(hundred)}"#) == nil)
   }
 
   @Test func aSweepListsNoCasesAndNamesNoHistograms() {
@@ -138,6 +138,19 @@ import TinyNet
       "\(refused ?? "accepted")")
     #expect(refusal(#"{"batch_norm": [true], "batch_size": [20, 50]}"#) == nil)
     #expect(refusal(#"{"batch_norm": [true, false], "batch_size": [20, 1]}"#)?.hasPrefix("sweep.batch_norm[0]: ") == true)
+  }
+
+  /// Init seeds that cannot change where any case starts are refused; with random
+  /// initialisation, or another shape, each seed starts elsewhere.
+  @Test func initSeedsThatChangeNothingAreRefused() throws {
+    #expect(
+      refusal(#"{"init_seed": [1, 2]}"#)?.hasPrefix("sweep.init_seed: changes nothing: the notebook's 2-3-1 network") == true)
+    let random = try experiment(#"{"init_seed": [1, 2]}"#, extra: #""network": {"init": "random"},"#)
+    #expect(random.cases[0].initialParameters != random.cases[1].initialParameters)
+    // Cases [3] with seeds 1 and 2, then [4] with seeds 1 and 2: only the second shape's differ.
+    let shapes = try experiment(#"{"init_seed": [1, 2], "hidden": [[3], [4]]}"#)
+    #expect(shapes.cases[0].initialParameters == shapes.cases[1].initialParameters)
+    #expect(shapes.cases[2].initialParameters != shapes.cases[3].initialParameters)
   }
 
   /// The cases train the same whatever the number of threads.
