@@ -29,45 +29,35 @@ extension ReportAssembler {
     let dimensions = sweep.dimensions
     let rowPlace = dimensions.firstIndex { $0.setting == sweep.axes[0] } ?? 0
     let columnPlace = sweep.axes.count > 1 ? dimensions.firstIndex { $0.setting == sweep.axes[1] } : nil
-    let seedPlaces = dimensions.indices.filter {
-      [.dataSeed, .initSeed].contains(dimensions[$0].setting) && !sweep.axes.contains(dimensions[$0].setting)
-    }
+    let seedPlaces = sweep.averagedPlaces
     let panelPlaces = dimensions.indices.filter { $0 != rowPlace && $0 != columnPlace && !seedPlaces.contains($0) }
-    // Every case, by the values of the panel's settings, its row and its column.
-    var members: [[Int]: [Int]] = [:]
-    for index in experiment.cases.indices {
-      let coordinates = sweep.coordinates(ofCase: index)
-      let key = panelPlaces.map { coordinates[$0] } + [coordinates[rowPlace], columnPlace.map { coordinates[$0] } ?? 0]
-      members[key, default: []].append(index)
-    }
     let panelCount = panelPlaces.reduce(1) { $0 * dimensions[$1].values.count }
     let shown = min(panelCount, Self.maximumHeatMaps)
     let rows = dimensions[rowPlace].values
     let columns = columnPlace.map { dimensions[$0].values } ?? []
-    var maps: [(grid: HeatMapGrid, labels: ChartLabels)] = []
-    for panel in 0..<shown {
-      var remainder = panel
-      var combination = [Int](repeating: 0, count: panelPlaces.count)
-      for (place, dimension) in panelPlaces.enumerated().reversed() {
-        combination[place] = remainder % dimensions[dimension].values.count
-        remainder /= dimensions[dimension].values.count
-      }
-      let cells = rows.indices.map { row in
-        (columnPlace == nil ? [0] : Array(columns.indices)).map { column in
-          heatMapCell(members[combination + [row, column]] ?? [], outcome: outcome)
-        }
-      }
-      let title = zip(panelPlaces, combination).map { place, value in
-        "\(settingName(dimensions[place].setting)) \(dimensions[place].values[value].label)"
+    // The cases of each panel's cell, one per swept seed, and each panel's title.
+    var members = [[[[Int]]]](
+      repeating: rows.map { _ in [[Int]](repeating: [], count: max(1, columns.count)) }, count: shown)
+    var titles = [String](repeating: "", count: shown)
+    let kept = dimensions.indices.filter { !seedPlaces.contains($0) }
+    for group in sweep.runsOverSeeds() {
+      func value(_ place: Int) -> Int { group.coordinates[kept.firstIndex(of: place) ?? 0] }
+      let panel = panelPlaces.reduce(0) { $0 * dimensions[$1].values.count + value($1) }
+      guard panel < shown else { continue }
+      members[panel][value(rowPlace)][columnPlace.map(value) ?? 0] = group.cases
+      titles[panel] = panelPlaces.map {
+        "\(settingName(dimensions[$0].setting)) \(dimensions[$0].values[value($0)].label)"
       }.joined(separator: ", ")
-      maps.append(
-        (
-          HeatMapGrid(
-            rowLabels: rows.map(\.label), columnLabels: columnPlace == nil ? [""] : columns.map(\.label), cells: cells),
-          ChartLabels(
-            title: title, xLabel: columnPlace.map { settingName(dimensions[$0].setting) } ?? "",
-            yLabel: settingName(dimensions[rowPlace].setting))
-        ))
+    }
+    let maps = (0..<shown).map { panel in
+      (
+        grid: HeatMapGrid(
+          rowLabels: rows.map(\.label), columnLabels: columnPlace == nil ? [""] : columns.map(\.label),
+          cells: members[panel].map { row in row.map { heatMapCell($0, outcome: outcome) } }),
+        labels: ChartLabels(
+          title: titles[panel], xLabel: columnPlace.map { settingName(dimensions[$0].setting) } ?? "",
+          yLabel: settingName(dimensions[rowPlace].setting))
+      )
     }
     var scale = HeatMapScale(
       covering: maps.map(\.grid), direction: outcome == .testLoss ? .lowerIsBetter : .higherIsBetter,

@@ -110,18 +110,10 @@ extension ReportAssembler {
   /// best mean test loss first; nil when no seed is swept beside the heat maps' axes.
   private func seedSection(_ sweep: Sweep) -> SeedSection? {
     let dimensions = sweep.dimensions
-    let isSeed = dimensions.map { [.dataSeed, .initSeed].contains($0.setting) && !sweep.axes.contains($0.setting) }
-    guard isSeed.contains(true) else { return nil }
-    var groups: [[Int]: [Int]] = [:]
-    var order: [[Int]] = []
-    for index in experiment.cases.indices {
-      let key = zip(sweep.coordinates(ofCase: index), isSeed).filter { !$0.1 }.map(\.0)
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(index)
-    }
-    let others = dimensions.enumerated().filter { !isSeed[$0.offset] }.map(\.element)
-    let rows = order.map { key -> (mean: Double, row: SeedRow) in
-      let members = groups[key] ?? []
+    let averaged = sweep.averagedPlaces
+    guard !averaged.isEmpty else { return nil }
+    let others = dimensions.indices.filter { !averaged.contains($0) }.map { dimensions[$0] }
+    let rows = sweep.runsOverSeeds().map { key, members -> (mean: Double, row: SeedRow) in
       let finished = members.filter { results.cases[$0].divergedAt == nil }
       let losses = finished.compactMap { results.cases[$0].final.lossTest }
       let accuracies = finished.map { results.cases[$0].final.accuracyTest }
@@ -143,7 +135,7 @@ extension ReportAssembler {
     let ranked = rows.enumerated().sorted { a, b in
       a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset
     }
-    let seeds = dimensions.enumerated().filter { isSeed[$0.offset] }.map { settingName($0.element.setting) }
+    let seeds = averaged.map { settingName(dimensions[$0].setting) }
     return SeedSection(
       caption: strings.format(.sweepSeedsCaption, ["seeds": seeds.joined(separator: ", ")]),
       settingHeaders: others.map { settingName($0.setting) },

@@ -180,6 +180,35 @@ public struct Sweep: Sendable, Equatable {
     zip(dimensions, coordinates(ofCase: index)).map { $0.0.values[$0.1] }
   }
 
+  /// The places in `dimensions` of the seeds that outcomes are averaged over: the data and
+  /// init seeds that are not axes.
+  public var averagedPlaces: [Int] {
+    dimensions.indices.filter {
+      [.dataSeed, .initSeed].contains(dimensions[$0].setting) && !axes.contains(dimensions[$0].setting)
+    }
+  }
+
+  /// The cases grouped by their values of every dimension but the averaged seeds, in case
+  /// order: each group's coordinates in those dimensions (in order) and its cases, one per
+  /// combination of the averaged seeds.
+  public func runsOverSeeds() -> [(coordinates: [Int], cases: [Int])] {
+    let averaged = averagedPlaces
+    let kept = dimensions.indices.filter { !averaged.contains($0) }
+    var groups: [(coordinates: [Int], cases: [Int])] = []
+    var places: [[Int]: Int] = [:]
+    for index in 0..<(caseCount ?? 0) {
+      let all = coordinates(ofCase: index)
+      let key = kept.map { all[$0] }
+      if let place = places[key] {
+        groups[place].cases.append(index)
+      } else {
+        places[key] = groups.count
+        groups.append((key, [index]))
+      }
+    }
+    return groups
+  }
+
   /// The generated name of case `index`: each varying setting's words and value, as
   /// "learning rate 0.1, batch 10"; "all settings fixed" for a sweep of one case.
   public func name(ofCase index: Int) -> String {

@@ -73,6 +73,21 @@ import TinyNet
     #expect(lab.cases[0].initialParameters != lab.cases[1].initialParameters)
   }
 
+  /// Outcomes are averaged over the seeds that are not axes: the cases group by their
+  /// other settings, one case per seed, in case order.
+  @Test func runsGroupOverTheSeedsThatAreNotAxes() throws {
+    let lab = try experiment(#"{"learning_rate": [0.1, 1], "batch_size": [1, 10], "data_seed": [4, 5, 6]}"#)
+    let sweep = try #require(lab.sweep)
+    #expect(sweep.averagedPlaces == [2])
+    let groups = sweep.runsOverSeeds()
+    #expect(groups.map(\.coordinates) == [[0, 0], [0, 1], [1, 0], [1, 1]])
+    #expect(groups.map(\.cases) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]])
+    let onAxis = try experiment(
+      #"{"learning_rate": [0.1, 1], "data_seed": [4, 5], "axes": ["learning_rate", "data_seed"]}"#)
+    #expect(onAxis.sweep?.averagedPlaces == [])
+    #expect(onAxis.sweep?.runsOverSeeds().map(\.cases) == [[0], [1], [2], [3]])
+  }
+
   @Test func theExampleSweepIsFiftyFourRuns() throws {
     let lab = try Experiment(json: Data(contentsOf: Repository.root.appendingPathComponent("examples/sweep.json")))
     #expect(lab.cases.count == 54)
