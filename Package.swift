@@ -58,11 +58,12 @@ let package = Package(
     .target(name: "SVGCharts", dependencies: ["SafeText"]),
     // Graphviz is loaded at the first diagram (CGraphvizLoader) rather than linked, so that
     // the commands that draw none start without mapping it and its dependencies.
-    .target(name: "CGraphvizLoader", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "CLibraryLoading", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "CGraphvizLoader", dependencies: ["CLibraryLoading"]),
     .target(name: "NetworkDiagram", dependencies: ["TinyNet", "CGraphvizLoader", "SafeText"]),
     .systemLibrary(name: "CRename"),
     .target(
-      name: "CRsvgLoader", cSettings: [.unsafeFlags(rsvgHeaderFlags)], linkerSettings: [.linkedLibrary("dl")]),
+      name: "CRsvgLoader", dependencies: ["CLibraryLoading"], cSettings: [.unsafeFlags(rsvgHeaderFlags)]),
     .target(
       name: "FigureExport", dependencies: ["CRsvgLoader"],
       swiftSettings: [.unsafeFlags(rsvgHeaderFlags.flatMap { ["-Xcc", $0] })]),

@@ -6,6 +6,8 @@
 #include <pthread.h>
 #include <stdio.h>
 
+#include "CLibraryLoading.h"
+
 // The sonames of the libraries built against these headers (Graphviz's plugin API version
 // is GVPLUGIN_VERSION; the libraries' own versions are not in the headers).
 static const char gvc_name[] = "libgvc.so.6";
@@ -13,39 +15,17 @@ static const char cgraph_name[] = "libcgraph.so.6";
 
 static NNLabGraphviz functions;
 static const NNLabGraphviz *loaded;
-static char problem_text[512];
+static NNLabLoadProblem failure;
 static char plugin_folder[PATH_MAX + sizeof "/graphviz"];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/// Opens `name`, or writes why it cannot be opened into problem_text.
-static void *open_library(const char *name) {
-  void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-  if (library == NULL) {
-    const char *reason = dlerror();
-    snprintf(problem_text, sizeof problem_text, "cannot load %s: %s", name, reason ? reason : "no reason given");
-  }
-  return library;
-}
-
-/// Resolves `symbol` in `library` (or in the libraries it depends on) into `*slot`, or
-/// writes why not into problem_text; returns whether it was found.
-static int resolve(void *library, const char *library_name, const char *symbol, void **slot) {
-  dlerror();
-  *slot = dlsym(library, symbol);
-  if (*slot == NULL) {
-    snprintf(problem_text, sizeof problem_text, "%s has no symbol %s", library_name, symbol);
-    return 0;
-  }
-  return 1;
-}
-
 #define RESOLVE(library, library_name, name) \
-  if (!resolve(library, library_name, #name, (void **)&functions.name)) return;
+  if (!nnlab_resolve(library, library_name, #name, (void **)&functions.name, &failure)) return;
 
 static void load(void) {
-  void *cgraph = open_library(cgraph_name);
+  void *cgraph = nnlab_open_library(cgraph_name, &failure);
   if (cgraph == NULL) return;
-  void *gvc = open_library(gvc_name);
+  void *gvc = nnlab_open_library(gvc_name, &failure);
   if (gvc == NULL) return;
   RESOLVE(cgraph, cgraph_name, agopen)
   RESOLVE(cgraph, cgraph_name, agclose)
@@ -74,12 +54,12 @@ static void load(void) {
   RESOLVE(gvc, gvc_name, gvRenderData)
   RESOLVE(gvc, gvc_name, gvFreeRenderData)
   const Agdesc_t *directed;
-  if (!resolve(cgraph, cgraph_name, "Agdirected", (void **)&directed)) return;
+  if (!nnlab_resolve(cgraph, cgraph_name, "Agdirected", (void **)&directed, &failure)) return;
   functions.directed = *directed;
   char origin[PATH_MAX];
   if (dlinfo(gvc, RTLD_DI_ORIGIN, origin) != 0) {
     const char *reason = dlerror();
-    snprintf(problem_text, sizeof problem_text, "cannot find the folder of %s: %s", gvc_name,
+    snprintf(failure.text, sizeof failure.text, "cannot find the folder of %s: %s", gvc_name,
              reason ? reason : "no reason given");
     return;
   }
@@ -90,6 +70,6 @@ static void load(void) {
 
 const NNLabGraphviz *nnlab_graphviz(const char **problem) {
   pthread_once(&once, load);
-  *problem = loaded ? NULL : problem_text;
+  *problem = loaded ? NULL : failure.text;
   return loaded;
 }

@@ -1,43 +1,21 @@
 #include "CRsvgLoader.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
-#include <stdio.h>
+
+#include "CLibraryLoading.h"
 
 static NNLabRsvgFunctions functions;
 static const NNLabRsvgFunctions *loaded;
-static char problem_text[512];
+static NNLabLoadProblem failure;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/// Opens `name`, or writes why it cannot be opened into problem_text.
-static void *open_library(const char *name) {
-  void *library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-  if (library == NULL) {
-    const char *reason = dlerror();
-    snprintf(problem_text, sizeof problem_text, "cannot load %s: %s", name, reason ? reason : "no reason given");
-  }
-  return library;
-}
-
-/// Resolves `symbol` in `library` (or in the libraries it depends on) into `*slot`, or
-/// writes why not into problem_text; returns whether it was found.
-static int resolve(void *library, const char *library_name, const char *symbol, void **slot) {
-  dlerror();
-  *slot = dlsym(library, symbol);
-  if (*slot == NULL) {
-    snprintf(problem_text, sizeof problem_text, "%s has no function %s", library_name, symbol);
-    return 0;
-  }
-  return 1;
-}
-
 #define RESOLVE(library, library_name, name) \
-  if (!resolve(library, library_name, #name, (void **)&functions.name)) return;
+  if (!nnlab_resolve(library, library_name, #name, (void **)&functions.name, &failure)) return;
 
 static void load(void) {
-  void *rsvg = open_library("librsvg-2.so.2");
+  void *rsvg = nnlab_open_library("librsvg-2.so.2", &failure);
   if (rsvg == NULL) return;
-  void *cairo = open_library("libcairo.so.2");
+  void *cairo = nnlab_open_library("libcairo.so.2", &failure);
   if (cairo == NULL) return;
   RESOLVE(rsvg, "librsvg-2.so.2", rsvg_handle_new_from_data)
   RESOLVE(rsvg, "librsvg-2.so.2", rsvg_handle_set_dpi)
@@ -65,6 +43,6 @@ static void load(void) {
 
 const NNLabRsvgFunctions *nnlab_rsvg_functions(const char **problem) {
   pthread_once(&once, load);
-  *problem = loaded ? NULL : problem_text;
+  *problem = loaded ? NULL : failure.text;
   return loaded;
 }
