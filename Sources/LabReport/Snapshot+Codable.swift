@@ -26,7 +26,7 @@ extension Snapshot {
     hasher.update(data: file[place.upperBound...])
     let checksum = line(Self.hex(hasher.finalize()))
     file.withUnsafeMutableBytes { bytes in
-      checksum.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: bytes[place]))
+      _ = checksum.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: bytes[place]))
     }
     return file
   }

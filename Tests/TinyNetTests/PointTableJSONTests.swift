@@ -7,7 +7,7 @@ import TinyNet
 /// tree of a million values and earlier snapshots keep their checksums.
 @Suite struct PointTableJSONTests {
   static let values: [Double] = [
-    1, -1, 0, -0.0, 1e-05, 1.5e-07, 0.1, 2.5, 100, 1_000_000, -999_999.9999999999, 5e-324, 1e-300,
+    1, -1, 0, -0.0, 1e-05, 1.5e-07, 0.1, 2.5, 100, 1_000_000, -999_999.9999999999, .leastNonzeroMagnitude, 1e-300,
     0.30000000000000004, -1.2345678901234567, 12345.678,
   ]
 
